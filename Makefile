@@ -1,0 +1,60 @@
+# Almanac — two commands from a clean clone on Debian 12:
+#   make report   install missing system packages, build, create the sample database, write the Year in Review
+#   make test     install missing system packages, build, run the whole test suite
+SHELL := /bin/bash
+.DEFAULT_GOAL := report
+
+# System packages: C libraries and headers, fonts for every script the sample uses, PDF tools for tests.
+SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libsqlite3-dev \
+	fonts-inter fonts-noto-core fonts-noto-cjk \
+	poppler-utils qpdf
+BENCH_PACKAGES := hyperfine time
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT ?= swift
+OUT ?= out
+DB ?= $(OUT)/sample.db
+RELEASE := $(SWIFT) build -c release --product almanac
+ALMANAC_RELEASE := .build/release/almanac
+
+.PHONY: deps bench-deps build release test report bench sample clean
+
+# Installs only what dpkg says is missing, so a machine that has everything never calls apt-get.
+deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing missing system packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+bench-deps:
+	@missing=$$(for p in $(BENCH_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(RELEASE)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+$(OUT):
+	mkdir -p $(OUT)
+
+sample: release | $(OUT)
+	$(ALMANAC_RELEASE) sample $(DB) --force
+
+# Until the report engine lands, `make report` writes the sample database and its data-quality report.
+report: sample
+	$(ALMANAC_RELEASE) check $(DB) | tee $(OUT)/check.txt
+
+bench: release bench-deps
+	@for script in bench/[0-9]*.sh; do bash $$script $(ALMANAC_RELEASE) || exit 1; done
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+// Almanac: membership database → metrics → report document → pages → PDF.
+// One target per pipeline stage (see README "Architecture"); the CLI is a thin layer on top.
+import PackageDescription
+
+let package = Package(
+    name: "Almanac",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "almanac", targets: ["almanac"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // Cairo, Pango and fontconfig headers through pkg-config (libpango1.0-dev pulls in cairo and fontconfig).
+        .systemLibrary(
+            name: "CPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        // The data store: schema migrations, CSV import, data-quality checks, sample data.
+        .target(name: "Store", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // Every number a report prints, computed in SQL.
+        .target(name: "Metrics", dependencies: [
+            "Store",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Document model → measured, paginated pages of positioned items (text shaped by Pango).
+        .target(name: "Layout", dependencies: ["CPango"]),
+        // Chart specs + data → positioned items for Layout.
+        .target(name: "Charts", dependencies: ["Layout"]),
+        // Pages → PDF / PNG through Cairo; the only target that draws.
+        .target(name: "Render", dependencies: ["Layout", "CPango"]),
+        // Report definitions (Markdown + YAML) + metrics → Document.
+        .target(name: "Report", dependencies: ["Metrics", "Layout", "Charts"]),
+        // The commands, as a library so tests can call them in-process.
+        .target(name: "AlmanacCLI", dependencies: [
+            "Store", "Metrics", "Layout", "Charts", "Render", "Report",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "almanac", dependencies: ["AlmanacCLI"]),
+
+        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Render"]),
+        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

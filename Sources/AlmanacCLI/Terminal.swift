@@ -1,0 +1,33 @@
+import Foundation
+
+/// stdout for results, stderr for diagnostics and progress (progress only on a terminal).
+enum Terminal {
+    static let stderrIsTerminal = isatty(STDERR_FILENO) != 0
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    }
+
+    static func note(_ message: String) { error(message) }
+
+    /// A progress line that rewrites itself; silent when stderr is not a terminal.
+    static func progress(_ label: String, _ done: Int, _ total: Int) {
+        guard stderrIsTerminal else { return }
+        let pct = total > 0 ? done * 100 / total : 100
+        FileHandle.standardError.write(Data("\r\(label) \(done.formatted())/\(total.formatted()) (\(pct)%)\u{1B}[K".utf8))
+        if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+extension Int {
+    /// 1234567 → "1,234,567", independent of the machine's locale.
+    func formatted() -> String {
+        let digits = String(self.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+
+/// Whole-file writes that never leave a half-written database behind.
+public enum DatabaseFiles {
+    /// Builds a new database in a temporary file beside `path` and renames it into place only
+    /// when `fill` succeeds. An existing file is replaced only when `replace` is true.
+    public static func createAtomically(_ path: String, replace: Bool, fill: (DatabaseQueue) throws -> Void) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path), !replace {
+            throw StoreError("\(path): already exists; pass --force to replace it, or choose another file name")
+        }
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        guard fm.fileExists(atPath: dir) else { throw StoreError("\(path): folder \(dir) does not exist; create it first") }
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        try? fm.removeItem(atPath: temp)
+        do {
+            do {
+                let queue = try AlmanacDatabase.create(at: temp)
+                try fill(queue)
+                try queue.close()
+            }
+            if fm.fileExists(atPath: path) { _ = try fm.replaceItemAt(url, withItemAt: URL(fileURLWithPath: temp)) }
+            else { try fm.moveItem(atPath: temp, toPath: path) }
+        } catch {
+            try? fm.removeItem(atPath: temp)
+            try? fm.removeItem(atPath: temp + "-journal")
+            throw error
+        }
+    }
+}

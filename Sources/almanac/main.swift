@@ -1,0 +1,3 @@
+import AlmanacCLI
+
+Almanac.main()
