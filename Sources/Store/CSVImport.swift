@@ -154,7 +154,7 @@ public struct CSVImporter {
             // "UNIQUE constraint failed: members.id" or "…: working_group_members.working_group_id, working_group_members.member_id"
             let cols = message.components(separatedBy: ": ").last?.split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces).components(separatedBy: ".").last ?? "" } ?? []
-            let shown = cols.map { c in "\(c) \(names.firstIndex(of: c).map { values[$0].description } ?? "")" }
+            let shown = cols.map { c in "\(c) \(names.firstIndex(of: c).map { CSVExport.text(values[$0]) } ?? "")" }
             return "\(cols.joined(separator: ", ")): duplicate key (\(shown.joined(separator: ", "))) already in \(table) or earlier in this file; remove the duplicate row"
         }
         if error.extendedResultCode == .SQLITE_CONSTRAINT_CHECK {

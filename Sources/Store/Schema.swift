@@ -2,7 +2,7 @@ import GRDB
 
 /// The Almanac data contract (DESIGN.md, "The data contract") as versioned migrations.
 ///
-/// Dates are ISO `YYYY-MM-DD` text; the `CHECK (x = date(x))` constraints reject anything else,
+/// Dates are ISO `YYYY-MM-DD` text; the `CHECK (x = date(x, '+0 days'))` constraints reject anything else,
 /// so every date comparison in SQL is a plain string comparison.
 public enum Schema {
     /// `PRAGMA application_id` of every Almanac database ("ALMN"): how we tell our files from
@@ -35,7 +35,7 @@ public enum Schema {
             id          INTEGER PRIMARY KEY CHECK (id = 1),
             name        TEXT NOT NULL CHECK (name <> ''),
             short_name  TEXT,
-            founded_on  TEXT CHECK (founded_on IS NULL OR founded_on = date(founded_on))
+            founded_on  TEXT CHECK (founded_on IS NULL OR founded_on = date(founded_on, '+0 days'))
         );
         CREATE TABLE regions (
             id    INTEGER PRIMARY KEY,
@@ -53,8 +53,8 @@ public enum Schema {
             email         TEXT,
             country_code  TEXT REFERENCES countries(code),
             sector        TEXT,
-            joined_on     TEXT NOT NULL CHECK (joined_on = date(joined_on)),
-            left_on       TEXT CHECK (left_on IS NULL OR (left_on = date(left_on) AND left_on >= joined_on))
+            joined_on     TEXT NOT NULL CHECK (joined_on = date(joined_on, '+0 days')),
+            left_on       TEXT CHECK (left_on IS NULL OR (left_on = date(left_on, '+0 days') AND left_on >= joined_on))
         );
         -- active(d) = joined_on <= d AND (left_on IS NULL OR left_on > d): both columns in one index
         -- lets the metrics count members from the index alone.
@@ -65,15 +65,15 @@ public enum Schema {
             id              INTEGER PRIMARY KEY,
             name            TEXT NOT NULL UNIQUE CHECK (name <> ''),
             kind            TEXT NOT NULL CHECK (kind IN ('regional', 'thematic')),
-            established_on  TEXT NOT NULL CHECK (established_on = date(established_on)),
+            established_on  TEXT NOT NULL CHECK (established_on = date(established_on, '+0 days')),
             region_id       INTEGER REFERENCES regions(id)
         );
         CREATE INDEX working_groups_established ON working_groups(established_on);
         CREATE TABLE working_group_members (
             working_group_id  INTEGER NOT NULL REFERENCES working_groups(id),
             member_id         INTEGER NOT NULL REFERENCES members(id),
-            joined_on         TEXT NOT NULL CHECK (joined_on = date(joined_on)),
-            left_on           TEXT CHECK (left_on IS NULL OR (left_on = date(left_on) AND left_on >= joined_on)),
+            joined_on         TEXT NOT NULL CHECK (joined_on = date(joined_on, '+0 days')),
+            left_on           TEXT CHECK (left_on IS NULL OR (left_on = date(left_on, '+0 days') AND left_on >= joined_on)),
             PRIMARY KEY (working_group_id, member_id)
         ) WITHOUT ROWID;
         CREATE INDEX working_group_members_member ON working_group_members(member_id);
@@ -85,7 +85,7 @@ public enum Schema {
             id                INTEGER PRIMARY KEY,
             kind              TEXT,
             title             TEXT NOT NULL,
-            held_on           TEXT NOT NULL CHECK (held_on = date(held_on)),
+            held_on           TEXT NOT NULL CHECK (held_on = date(held_on, '+0 days')),
             working_group_id  INTEGER REFERENCES working_groups(id),
             participants      INTEGER CHECK (participants IS NULL OR participants >= 0)
         );
@@ -108,16 +108,16 @@ public enum Schema {
             title         TEXT NOT NULL,
             amount_cents  INTEGER CHECK (amount_cents IS NULL OR amount_cents >= 0),
             currency      TEXT CHECK (currency IS NULL OR length(currency) = 3),
-            starts_on     TEXT NOT NULL CHECK (starts_on = date(starts_on)),
-            ends_on       TEXT NOT NULL CHECK (ends_on = date(ends_on) AND ends_on >= starts_on),
+            starts_on     TEXT NOT NULL CHECK (starts_on = date(starts_on, '+0 days')),
+            ends_on       TEXT NOT NULL CHECK (ends_on = date(ends_on, '+0 days') AND ends_on >= starts_on),
             purpose       TEXT
         );
         CREATE INDEX grants_period ON grants(starts_on, ends_on);
         CREATE TABLE targets (
             id         INTEGER PRIMARY KEY,
             metric     TEXT NOT NULL CHECK (metric <> ''),
-            starts_on  TEXT NOT NULL CHECK (starts_on = date(starts_on)),
-            ends_on    TEXT NOT NULL CHECK (ends_on = date(ends_on) AND ends_on >= starts_on),
+            starts_on  TEXT NOT NULL CHECK (starts_on = date(starts_on, '+0 days')),
+            ends_on    TEXT NOT NULL CHECK (ends_on = date(ends_on, '+0 days') AND ends_on >= starts_on),
             value      REAL NOT NULL,
             note       TEXT
         );
