@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Render"]),
         .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Store"]),
     ],
     swiftLanguageModes: [.v6]
 )
