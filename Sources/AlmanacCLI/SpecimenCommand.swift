@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import Layout
+import Render
+
+/// `almanac specimen`: the built-in type specimen, to check fonts and themes (and to benchmark layout).
+struct Specimen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a type specimen: every block type and script, to check fonts and a theme.",
+        discussion: """
+            The specimen shows headings, paragraphs, lists, quotations, tables, figures, KPI tiles and a
+            contents page, with text in Latin, Arabic, Hebrew, Devanagari, Thai, Chinese and Japanese.
+            Fonts in ./Fonts (and in --fonts or the theme's "fonts.directory") are used before system
+            fonts. A missing glyph is reported as a warning naming the package to install.
+
+            Examples:
+              almanac specimen                                  # writes specimen.pdf
+              almanac specimen --out brand.pdf --theme brand.json --png previews/
+              almanac specimen --paper letter --landscape
+            """)
+
+    @Option(help: "The PDF to write.") var out = "specimen.pdf"
+    @Option(help: ArgumentHelp("A JSON theme file (see docs/layout.md).", valueName: "FILE")) var theme: String?
+    @Option(help: ArgumentHelp("Also render every page to PNG in this folder.", valueName: "DIR")) var png: String?
+    @Option(help: "PNG resolution in dots per inch.") var dpi: Double = 96
+    @Option(help: ArgumentHelp("Paper size: a4 or letter (overrides the theme).", valueName: "a4|letter")) var paper: String?
+    @Flag(help: "Landscape pages.") var landscape = false
+    @Option(help: ArgumentHelp("A folder of font files to use first.", valueName: "DIR")) var fonts: String?
+    @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
+    @Option(help: .hidden) var benchPages: Int?
+    @Option(help: .hidden) var tableRows: Int?
+
+    func validate() throws {
+        if let paper, Theme.Paper(rawValue: paper.lowercased()) == nil {
+            throw ValidationError("--paper '\(paper)' is not a4 or letter")
+        }
+        if dpi < 10 || dpi > 1200 { throw ValidationError("--dpi must be between 10 and 1200") }
+    }
+
+    func run() throws {
+        try reportingLayoutErrors {
+            let clock = ContinuousClock()
+            var mark = clock.now
+            func phase(_ name: String) {
+                guard timings else { return }
+                let now = clock.now
+                Terminal.note("\(name): \(String(format: "%.3f", Double((now - mark).components.attoseconds) / 1e18 + Double((now - mark).components.seconds))) s")
+                mark = now
+            }
+            var theme = try self.theme.map { try Theme.load(from: URL(fileURLWithPath: $0)) } ?? Theme()
+            if let paper { theme.paper = Theme.Paper(rawValue: paper.lowercased())! }
+            if landscape { theme.landscape = true }
+            let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: fonts.map { [$0] } ?? [])
+            let renderer = Renderer(shaper: shaper, creator: "Almanac \(Almanac.version)")
+            phase("fonts")
+
+            let document: Document
+            var scratch: String?
+            if let rows = tableRows {
+                document = SpecimenDocument.longTable(rows: rows, theme: theme)
+            } else if let pages = benchPages {
+                document = SpecimenDocument.benchmark(pages: pages, theme: theme)
+            } else {
+                // The image figure: a small PNG drawn through Cairo, in a private scratch folder.
+                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-specimen-\(getpid())").path
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                scratch = dir
+                let image = dir + "/figure.png"
+                try renderer.writePNG(SpecimenDocument.samplePicture(theme: theme), to: image, dpi: 144)
+                document = SpecimenDocument.document(theme: theme, imagePath: image)
+            }
+            defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+            phase("document")
+
+            let laidOut = try Typesetter(shaper: shaper).layout(document)
+            phase("layout (\(laidOut.passes) pass\(laidOut.passes == 1 ? "" : "es"))")
+            try renderer.writePDF(laidOut, to: out)
+            phase("pdf")
+            if let png {
+                let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
+                phase("png")
+                Terminal.note("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
+            }
+            for w in laidOut.warnings { Terminal.error("warning: \(w.message)") }
+            print("wrote \(out) (\(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s"))")
+        }
+    }
+}
+
+/// `reportingErrors` plus the Layout and Render errors, each printed as one line.
+func reportingLayoutErrors(_ body: () throws -> Void) throws {
+    try reportingErrors {
+        do {
+            try body()
+        } catch let error as LayoutError {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        } catch let error as RenderError {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}

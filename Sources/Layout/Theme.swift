@@ -1,0 +1,240 @@
+// The theme: page geometry, fonts, sizes and colours. A plain value; `Theme.load(from:)` reads a
+// JSON theme file in which every key is optional (missing keys keep the defaults).
+import Foundation
+
+public struct Theme: Sendable, Hashable, Codable {
+    public enum Paper: String, Sendable, Hashable, Codable, CaseIterable {
+        case a4, letter
+        /// Portrait size in points.
+        public var size: Size { self == .a4 ? Size(595.276, 841.89) : Size(612, 792) }
+    }
+
+    public struct Margins: Sendable, Hashable, Codable {
+        public var top: Double, bottom: Double, left: Double, right: Double
+        public init(top: Double, bottom: Double, left: Double, right: Double) {
+            self.top = top; self.bottom = bottom; self.left = left; self.right = right
+        }
+        public static let standard = Margins(top: 68, bottom: 68, left: 64, right: 64)
+    }
+
+    /// Font families per role; each is a Pango family list ("Inter, Noto Sans"). Scripts the
+    /// first family lacks fall back to `fallbacks`, then to whatever fontconfig finds.
+    public struct Fonts: Sendable, Hashable, Codable {
+        public var body: String
+        public var heading: String
+        public var mono: String
+        public var fallbacks: [String]
+        /// An extra folder of font files, loaded before the system fonts (like `Fonts/`).
+        public var directory: String?
+
+        public init(body: String = "Inter", heading: String = "Inter", mono: String = "DejaVu Sans Mono",
+                    fallbacks: [String] = Fonts.notoFallbacks, directory: String? = nil) {
+            self.body = body; self.heading = heading; self.mono = mono; self.fallbacks = fallbacks; self.directory = directory
+        }
+
+        public static let notoFallbacks = [
+            "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai",
+            "Noto Sans CJK SC", "Noto Sans CJK JP", "DejaVu Sans",
+        ]
+
+        public func family(_ role: FontRole) -> String {
+            switch role {
+            case .body: body
+            case .heading: heading
+            case .mono: mono
+            }
+        }
+    }
+
+    /// Sizes in points.
+    public struct Sizes: Sendable, Hashable, Codable {
+        public var body: Double = 10
+        public var small: Double = 8
+        public var h1: Double = 20
+        public var h2: Double = 14
+        public var h3: Double = 11.5
+        public var table: Double = 9
+        public var kpiValue: Double = 22
+        /// Line height as a multiple of the font size.
+        public var leading: Double = 1.45
+        public init() {}
+    }
+
+    public struct Colors: Sendable, Hashable, Codable {
+        public var text = Color(red: 0x1d, green: 0x24, blue: 0x2c)
+        public var muted = Color(red: 0x5f, green: 0x6b, blue: 0x76)
+        public var heading = Color(red: 0x12, green: 0x4a, blue: 0x72)
+        public var accent = Color(red: 0x1f, green: 0x6f, blue: 0xa8)
+        public var link = Color(red: 0x17, green: 0x5e, blue: 0xa8)
+        public var rule = Color(red: 0xc9, green: 0xd1, blue: 0xd8)
+        public var tableHeader = Color(red: 0xe3, green: 0xeb, blue: 0xf2)
+        public var zebra = Color(red: 0xf5, green: 0xf7, blue: 0xf9)
+        public var tile = Color(red: 0xee, green: 0xf3, blue: 0xf7)
+        public var positive = Color(red: 0x1a, green: 0x7f, blue: 0x37)
+        public var negative = Color(red: 0xb4, green: 0x23, blue: 0x18)
+        public init() {}
+    }
+
+    public var paper: Paper
+    public var landscape: Bool
+    public var margins: Margins
+    public var fonts: Fonts
+    public var sizes: Sizes
+    public var colors: Colors
+    /// Category colours for charts (Okabe–Ito by default: colour-blind safe).
+    public var palette: [Color]
+    /// Running header (title and section) and footer ("Page 3 of 12").
+    public var runningHeader: Bool
+    public var pageNumbers: Bool
+
+    public init(paper: Paper = .a4, landscape: Bool = false, margins: Margins = .standard, fonts: Fonts = Fonts(),
+                sizes: Sizes = Sizes(), colors: Colors = Colors(), palette: [Color] = Theme.okabeIto,
+                runningHeader: Bool = true, pageNumbers: Bool = true) {
+        self.paper = paper
+        self.landscape = landscape
+        self.margins = margins
+        self.fonts = fonts
+        self.sizes = sizes
+        self.colors = colors
+        self.palette = palette
+        self.runningHeader = runningHeader
+        self.pageNumbers = pageNumbers
+    }
+
+    public static let okabeIto: [Color] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"]
+        .compactMap { Color(hex: $0) }
+
+    public var pageSize: Size {
+        let s = paper.size
+        return landscape ? Size(s.height, s.width) : s
+    }
+
+    /// The area blocks flow into.
+    public var frame: Rect {
+        let s = pageSize
+        return Rect(x: margins.left, y: margins.top, width: s.width - margins.left - margins.right,
+                    height: s.height - margins.top - margins.bottom)
+    }
+
+    /// Reads a JSON theme file. Every key is optional, e.g.
+    /// `{"paper": "letter", "fonts": {"body": "Source Serif 4"}, "colors": {"heading": "#7a1f3d"}}`.
+    public static func load(from url: URL) throws -> Theme {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw LayoutError.themeFile(path: url.path, reason: "cannot be read")
+        }
+        do {
+            var theme = try JSONDecoder().decode(Theme.self, from: data)
+            if let dir = theme.fonts.directory, !dir.hasPrefix("/") {
+                theme.fonts.directory = url.deletingLastPathComponent().appendingPathComponent(dir).path
+            }
+            return theme
+        } catch let error as DecodingError {
+            throw LayoutError.themeFile(path: url.path, reason: Self.describe(error))
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ p: [CodingKey]) -> String { p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
+        switch error {
+        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "not valid JSON" : "\(path(c.codingPath)): \(c.debugDescription)"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(path(c.codingPath)): \(c.debugDescription)"
+        case .keyNotFound(let k, let c): return "\(path(c.codingPath + [k])): missing"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    // Decoding with defaults for every missing key.
+    enum CodingKeys: String, CodingKey { case paper, landscape, margins, fonts, sizes, colors, palette, runningHeader, pageNumbers }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Theme()
+        paper = try c.decodeIfPresent(Paper.self, forKey: .paper) ?? d.paper
+        landscape = try c.decodeIfPresent(Bool.self, forKey: .landscape) ?? d.landscape
+        margins = try c.decodeIfPresent(Margins.self, forKey: .margins) ?? d.margins
+        fonts = try c.decodeIfPresent(Fonts.self, forKey: .fonts) ?? d.fonts
+        sizes = try c.decodeIfPresent(Sizes.self, forKey: .sizes) ?? d.sizes
+        colors = try c.decodeIfPresent(Colors.self, forKey: .colors) ?? d.colors
+        palette = try c.decodeIfPresent([Color].self, forKey: .palette) ?? d.palette
+        runningHeader = try c.decodeIfPresent(Bool.self, forKey: .runningHeader) ?? d.runningHeader
+        pageNumbers = try c.decodeIfPresent(Bool.self, forKey: .pageNumbers) ?? d.pageNumbers
+    }
+}
+
+// Partial decoding for the nested theme sections: any missing key keeps its default.
+extension Theme.Fonts {
+    enum CodingKeys: String, CodingKey { case body, heading, mono, fallbacks, directory }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Theme.Fonts()
+        body = try c.decodeIfPresent(String.self, forKey: .body) ?? d.body
+        heading = try c.decodeIfPresent(String.self, forKey: .heading) ?? d.heading
+        mono = try c.decodeIfPresent(String.self, forKey: .mono) ?? d.mono
+        fallbacks = try c.decodeIfPresent([String].self, forKey: .fallbacks) ?? d.fallbacks
+        directory = try c.decodeIfPresent(String.self, forKey: .directory)
+    }
+}
+
+extension Theme.Sizes {
+    enum CodingKeys: String, CodingKey { case body, small, h1, h2, h3, table, kpiValue, leading }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        body = try c.decodeIfPresent(Double.self, forKey: .body) ?? body
+        small = try c.decodeIfPresent(Double.self, forKey: .small) ?? small
+        h1 = try c.decodeIfPresent(Double.self, forKey: .h1) ?? h1
+        h2 = try c.decodeIfPresent(Double.self, forKey: .h2) ?? h2
+        h3 = try c.decodeIfPresent(Double.self, forKey: .h3) ?? h3
+        table = try c.decodeIfPresent(Double.self, forKey: .table) ?? table
+        kpiValue = try c.decodeIfPresent(Double.self, forKey: .kpiValue) ?? kpiValue
+        leading = try c.decodeIfPresent(Double.self, forKey: .leading) ?? leading
+    }
+}
+
+extension Theme.Colors {
+    enum CodingKeys: String, CodingKey { case text, muted, heading, accent, link, rule, tableHeader, zebra, tile, positive, negative }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        text = try c.decodeIfPresent(Color.self, forKey: .text) ?? text
+        muted = try c.decodeIfPresent(Color.self, forKey: .muted) ?? muted
+        heading = try c.decodeIfPresent(Color.self, forKey: .heading) ?? heading
+        accent = try c.decodeIfPresent(Color.self, forKey: .accent) ?? accent
+        link = try c.decodeIfPresent(Color.self, forKey: .link) ?? link
+        rule = try c.decodeIfPresent(Color.self, forKey: .rule) ?? rule
+        tableHeader = try c.decodeIfPresent(Color.self, forKey: .tableHeader) ?? tableHeader
+        zebra = try c.decodeIfPresent(Color.self, forKey: .zebra) ?? zebra
+        tile = try c.decodeIfPresent(Color.self, forKey: .tile) ?? tile
+        positive = try c.decodeIfPresent(Color.self, forKey: .positive) ?? positive
+        negative = try c.decodeIfPresent(Color.self, forKey: .negative) ?? negative
+    }
+}
+
+/// Errors that stop a layout or render; each prints as one line.
+public enum LayoutError: Error, Sendable, Equatable, CustomStringConvertible {
+    case emptyDocument
+    case imageNotFound(path: String)
+    case imageNotPNG(path: String)
+    case tableShape(table: Int, row: Int, expected: Int, found: Int)
+    case invalidHeadingLevel(Int)
+    case themeFile(path: String, reason: String)
+    case fontDirectory(path: String, reason: String)
+    case fontNotLoadable(path: String)
+    case output(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .emptyDocument: "the document has no blocks: nothing to typeset"
+        case .imageNotFound(let p): "\(p): image not found"
+        case .imageNotPNG(let p): "\(p): not a PNG image (only PNG is supported)"
+        case .tableShape(let t, let r, let e, let f):
+            "table \(t): row \(r) has \(f) cell\(f == 1 ? "" : "s") but the header has \(e)"
+        case .invalidHeadingLevel(let l): "heading level \(l) is not 1, 2 or 3"
+        case .themeFile(let p, let r): "\(p): theme file \(r)"
+        case .fontDirectory(let p, let r): "\(p): font folder \(r)"
+        case .fontNotLoadable(let p): "\(p): not a font file fontconfig can load"
+        case .output(let p, let r): "\(p): \(r)"
+        }
+    }
+}

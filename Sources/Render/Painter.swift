@@ -1,0 +1,206 @@
+// Draws positioned items on a Cairo context: the one place that calls Cairo drawing functions.
+//
+// Text is shaped again from the item's text and style with the layout's own font map and the same
+// unhinted, unrounded settings the measurer used, and drawn with pango_cairo_show_layout — which
+// uses cairo_show_text_glyphs on PDF surfaces, so the PDF keeps real, extractable text and embeds
+// subset fonts.
+import CPango
+import Foundation
+import Layout
+
+final class Painter {
+    let shaper: TextShaper
+    private let contexts: [OpaquePointer]   // [left-to-right, right-to-left]
+    private let layouts: [OpaquePointer]
+    private var images: [String: OpaquePointer] = [:]
+    /// Whether to emit tags and links (PDF) or not (PNG).
+    let tagged: Bool
+    private var openTags: [StructureTag] = []
+
+    init(shaper: TextShaper, tagged: Bool) {
+        self.shaper = shaper
+        self.tagged = tagged
+        let ltr = shaper.makeContext()
+        let rtl = shaper.makeContext()
+        pango_context_set_base_dir(rtl, PANGO_DIRECTION_RTL)
+        contexts = [ltr, rtl]
+        layouts = contexts.map { ctx in
+            let l = pango_layout_new(ctx)!
+            pango_layout_set_auto_dir(l, 0)
+            return l
+        }
+    }
+
+    deinit {
+        for l in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
+        for c in contexts { g_object_unref(UnsafeMutableRawPointer(c)) }
+        for s in images.values { cairo_surface_destroy(s) }
+    }
+
+    /// Call once per cairo_t before drawing text.
+    func attach(_ cr: OpaquePointer) {
+        for (c, l) in zip(contexts, layouts) {
+            pango_cairo_update_context(cr, c)
+            pango_layout_context_changed(l)
+        }
+    }
+
+    /// Draws one page's items. Throws `RenderError` for images Cairo cannot read.
+    func draw(_ items: [PageItem], on cr: OpaquePointer, pageIndex: Int) throws {
+        openTags.removeAll()
+        for item in items {
+            switch item {
+            case .text(let t): drawText(t, cr)
+            case .path(let p): drawPath(p, cr)
+            case .image(let i): try drawImage(i, cr)
+            case .link(let l):
+                guard tagged else { continue }
+                let r = l.rect
+                let rect = "rect=[\(fmt(r.x)) \(fmt(r.y)) \(fmt(r.width)) \(fmt(r.height))]"
+                let attributes: String
+                switch l.target {
+                case .uri(let uri): attributes = "uri='\(escape(uri))' \(rect)"
+                case .page(let page, let y): attributes = "page=\(page + 1) pos=[0 \(fmt(max(0, y - 12)))] \(rect)"
+                }
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+                cairo_tag_end(cr, CAIRO_TAG_LINK)
+            case .beginTag(let tag):
+                guard tagged else { continue }
+                cairo_tag_begin(cr, tag.rawValue, "")
+                openTags.append(tag)
+            case .endTag(let tag):
+                guard tagged, openTags.last == tag else { continue }
+                cairo_tag_end(cr, tag.rawValue)
+                openTags.removeLast()
+            case .beginClip(let r):
+                cairo_save(cr)
+                cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+                cairo_clip(cr)
+            case .endClip:
+                cairo_restore(cr)
+            }
+        }
+        // Structure elements never span pages: close whatever a malformed item list left open.
+        while let tag = openTags.popLast() { cairo_tag_end(cr, tag.rawValue) }
+    }
+
+    private func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
+    private func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+    }
+
+    private func setColor(_ c: Color, _ cr: OpaquePointer) {
+        cairo_set_source_rgba(cr, Double(c.red) / 255, Double(c.green) / 255, Double(c.blue) / 255, Double(c.alpha) / 255)
+    }
+
+    private func drawText(_ t: TextItem, _ cr: OpaquePointer) {
+        guard !t.text.isEmpty else { return }
+        let layout = layouts[t.rightToLeft ? 1 : 0]
+        let s = t.style
+        pango_layout_set_font_description(layout, shaper.description(role: s.role, weight: s.weight, italic: s.italic, size: s.size))
+        let attrs = shaper.attributes(style: s, spans: t.spans, withColors: true)
+        pango_layout_set_attributes(layout, attrs)
+        if let attrs { pango_attr_list_unref(attrs) }
+        pango_layout_set_text(layout, t.text, -1)
+        if t.alignment == .start && !t.rightToLeft {
+            pango_layout_set_width(layout, -1)
+            pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        } else {
+            // Slightly wider than the box so Pango never wraps a line that layout measured to fit.
+            pango_layout_set_width(layout, Int32((t.width + 0.5) * 1024))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            let align: PangoAlignment
+            switch (t.alignment, t.rightToLeft) {
+            case (.center, _): align = PANGO_ALIGN_CENTER
+            case (.start, false), (.end, true): align = PANGO_ALIGN_LEFT
+            case (.start, true), (.end, false): align = PANGO_ALIGN_RIGHT
+            }
+            pango_layout_set_alignment(layout, align)
+        }
+        var shift = 0.0 // undo the half point of slack added to the box width
+        if !(t.alignment == .start && !t.rightToLeft) {
+            let visualRight = (t.alignment == .end) != t.rightToLeft
+            shift = t.alignment == .center ? 0.25 : (visualRight ? 0.5 : 0)
+        }
+        let baseline = Double(pango_layout_get_baseline(layout)) / 1024
+        setColor(s.color, cr)
+        if t.rotation != 0 {
+            cairo_save(cr)
+            cairo_translate(cr, t.x, t.baseline)
+            cairo_rotate(cr, t.rotation * .pi / 180)
+            cairo_move_to(cr, -shift, -baseline)
+            pango_cairo_show_layout(cr, layout)
+            cairo_restore(cr)
+        } else {
+            cairo_move_to(cr, t.x - shift, t.baseline - baseline)
+            pango_cairo_show_layout(cr, layout)
+        }
+    }
+
+    private func drawPath(_ p: PathItem, _ cr: OpaquePointer) {
+        guard p.fill != nil || p.stroke != nil else { return }
+        cairo_new_path(cr)
+        for e in p.elements {
+            switch e {
+            case .move(let a): cairo_move_to(cr, a.x, a.y)
+            case .line(let a): cairo_line_to(cr, a.x, a.y)
+            case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
+            case .rect(let r): cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+            case .close: cairo_close_path(cr)
+            }
+        }
+        if let fill = p.fill {
+            setColor(fill, cr)
+            if p.stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let stroke = p.stroke {
+            setColor(stroke, cr)
+            cairo_set_line_width(cr, p.lineWidth)
+            cairo_set_line_cap(cr, p.roundCaps ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
+            if p.dash.isEmpty {
+                cairo_set_dash(cr, nil, 0, 0)
+            } else {
+                cairo_set_dash(cr, p.dash, Int32(p.dash.count), 0)
+            }
+            cairo_stroke(cr)
+            cairo_set_dash(cr, nil, 0, 0)
+        }
+    }
+
+    private func drawImage(_ i: ImageItem, _ cr: OpaquePointer) throws {
+        let surface: OpaquePointer
+        if let s = images[i.path] {
+            surface = s
+        } else {
+            guard let s = cairo_image_surface_create_from_png(i.path), cairo_surface_status(s) == CAIRO_STATUS_SUCCESS else {
+                throw RenderError.image(path: i.path, reason: "Cairo cannot read it as a PNG")
+            }
+            images[i.path] = s
+            surface = s
+        }
+        let w = Double(cairo_image_surface_get_width(surface)), h = Double(cairo_image_surface_get_height(surface))
+        guard w > 0, h > 0 else { return }
+        cairo_save(cr)
+        cairo_translate(cr, i.frame.x, i.frame.y)
+        cairo_scale(cr, i.frame.width / w, i.frame.height / h)
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+}
+
+/// Errors writing output; each prints as one line.
+public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
+    case image(path: String, reason: String)
+    case output(path: String, reason: String)
+    case cairo(String)
+
+    public var description: String {
+        switch self {
+        case .image(let p, let r): "\(p): \(r)"
+        case .output(let p, let r): "\(p): \(r)"
+        case .cairo(let m): "Cairo: \(m)"
+        }
+    }
+}

@@ -1,0 +1,157 @@
+// Pages → PDF (tagged, with outline, links, page labels and metadata) and PNG previews.
+//
+// The PDF is written to a temporary file beside the target and renamed into place only when Cairo
+// reports success, so a failed build never leaves a truncated PDF or destroys the previous one.
+//
+// Reproducibility: Cairo 1.16 stamps the clock as CreationDate unless CAIRO_PDF_METADATA_CREATE_DATE
+// is set, so both dates come from the document (`DocumentMetadata.reproducibleDate`). Font subset
+// tags are derived from the glyphs used, and objects are written in drawing order, so identical
+// pages give identical bytes.
+import CPango
+import Foundation
+import Layout
+
+/// Writes laid-out documents. Not Sendable (holds Pango objects): one per thread.
+public final class Renderer {
+    public let shaper: TextShaper
+    /// The PDF Creator entry, e.g. "Almanac 0.1.0".
+    public var creator: String
+
+    public init(shaper: TextShaper, creator: String = "Almanac") {
+        self.shaper = shaper
+        self.creator = creator
+    }
+
+    /// Writes a tagged PDF atomically to `path`.
+    public func writePDF(_ document: LaidOutDocument, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw RenderError.output(path: path, reason: "folder \(dir) does not exist")
+        }
+        var template = Array((dir + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw RenderError.output(path: path, reason: "cannot create a file in \(dir): \(String(cString: strerror(errno)))") }
+        close(fd)
+        let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        do {
+            try renderPDF(document, to: temp)
+            // mkstemp creates 0600; give the PDF the usual permissions.
+            chmod(temp, 0o644)
+            guard rename(temp, path) == 0 else {
+                throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temp)
+            throw error
+        }
+    }
+
+    private func renderPDF(_ document: LaidOutDocument, to path: String) throws {
+        let first = document.pages.first?.size ?? document.theme.pageSize
+        guard let surface = cairo_pdf_surface_create(path, first.width, first.height) else { throw RenderError.cairo("no PDF surface") }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(cairo_surface_status(surface))))
+        }
+        setMetadata(document.metadata, surface)
+        guard let cr = cairo_create(surface) else { throw RenderError.cairo("no context") }
+        defer { cairo_destroy(cr) }
+        let painter = Painter(shaper: shaper, tagged: true)
+        painter.attach(cr)
+        for (i, page) in document.pages.enumerated() {
+            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            if !page.label.isEmpty { cairo_pdf_surface_set_page_label(surface, page.label) }
+            try painter.draw(page.items, on: cr, pageIndex: i)
+            cairo_show_page(cr)
+            let status = cairo_status(cr)
+            guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("page \(i + 1): " + String(cString: cairo_status_to_string(status))) }
+        }
+        addOutline(document.outline, surface)
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(status)))
+        }
+    }
+
+    private func setMetadata(_ m: DocumentMetadata, _ surface: OpaquePointer) {
+        if !m.title.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title) }
+        if !m.author.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m.author) }
+        if !m.subject.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.subject) }
+        if !m.keywords.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, m.keywords.joined(separator: ", ")) }
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, creator)
+        let date = Renderer.iso8601(m.reproducibleDate())
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+    }
+
+    /// "2023-12-31T00:00:00Z" in UTC, the form Cairo accepts.
+    static func iso8601(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    /// Bookmarks nested by heading level (a level-3 heading under a level-1 nests under it).
+    private func addOutline(_ entries: [OutlineEntry], _ surface: OpaquePointer) {
+        var stack: [(level: Int, id: Int32)] = []
+        for e in entries {
+            while let last = stack.last, last.level >= e.level { stack.removeLast() }
+            let parent = stack.last?.id ?? 0 // CAIRO_PDF_OUTLINE_ROOT
+            let link = "page=\(e.pageIndex + 1) pos=[0 \(String(format: "%.2f", max(0, e.y - 12)))]"
+            let flags: cairo_pdf_outline_flags_t = e.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(rawValue: 0)
+            let id = cairo_pdf_surface_add_outline(surface, parent, e.title, link, flags)
+            stack.append((e.level, id))
+        }
+    }
+
+    /// Renders pages to PNG files `page-001.png`… in `directory` at `dpi`; all pages when `pages` is nil.
+    /// Returns the paths written.
+    @discardableResult
+    public func writePNGs(_ document: LaidOutDocument, directory: String, dpi: Double = 96, pages: [Int]? = nil) throws -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RenderError.output(path: directory, reason: "cannot create the folder")
+        }
+        let painter = Painter(shaper: shaper, tagged: false)
+        var written: [String] = []
+        let digits = max(3, String(document.pages.count).count)
+        for i in pages ?? Array(document.pages.indices) where document.pages.indices.contains(i) {
+            let name = "page-" + String(repeating: "0", count: max(0, digits - String(i + 1).count)) + String(i + 1) + ".png"
+            let path = (directory as NSString).appendingPathComponent(name)
+            try writePNG(document.pages[i], pageIndex: i, to: path, dpi: dpi, painter: painter)
+            written.append(path)
+        }
+        return written
+    }
+
+    /// Renders one page to a PNG file (written to a temporary name, then renamed).
+    public func writePNG(_ page: Page, to path: String, dpi: Double = 96) throws {
+        try writePNG(page, pageIndex: 0, to: path, dpi: dpi, painter: Painter(shaper: shaper, tagged: false))
+    }
+
+    private func writePNG(_ page: Page, pageIndex: Int, to path: String, dpi: Double, painter: Painter) throws {
+        let scale = dpi / 72
+        let w = Int32((page.size.width * scale).rounded()), h = Int32((page.size.height * scale).rounded())
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { throw RenderError.cairo("no image surface") }
+        defer { cairo_surface_destroy(surface) }
+        guard let cr = cairo_create(surface) else { throw RenderError.cairo("no context") }
+        defer { cairo_destroy(cr) }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        painter.attach(cr)
+        try painter.draw(page.items, on: cr, pageIndex: pageIndex)
+        cairo_surface_flush(surface)
+        let temp = path + ".tmp"
+        let status = cairo_surface_write_to_png(surface, temp)
+        guard status == CAIRO_STATUS_SUCCESS, rename(temp, path) == 0 else {
+            unlink(temp)
+            throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(status)))
+        }
+    }
+}
