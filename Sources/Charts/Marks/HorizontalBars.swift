@@ -1,0 +1,109 @@
+import Layout
+
+/// Horizontal bars: category names on the left (wrapped inside their band), bars from a zero
+/// baseline, the value at each bar's end. With `previous` values, each band holds the previous
+/// period (light) above the current one, period names label the first band directly, and a right
+/// column marks the change (▲ +56%). Value labels replace the value axis: no gridlines needed.
+enum HorizontalBars {
+    static let labelGap = 6.0
+
+    /// Height the plot needs for `count` bands.
+    static func naturalHeight(count: Int, compare: Bool, style: ChartStyle) -> Double {
+        let row = compare ? max(26, style.labelSize * 3.3) : max(17, style.labelSize * 2.2)
+        let dense = count > 20 ? 0.7 : 1
+        return Double(max(1, count)) * row * dense + (compare ? style.tickSize * 1.6 : 0) + 4
+    }
+
+    static func draw(_ b: inout ChartBuilder, categories cats: [Category], in plot: Rect) {
+        let style = b.style
+        let compare = b.spec.showsPrevious && cats.contains { $0.previous != nil }
+        let showValues = b.spec.showsLabels
+        let values = cats.map(\.value)
+        let valueTexts = b.valueStrings(values + cats.compactMap(\.previous))
+        let current = Array(valueTexts.prefix(cats.count))
+        var previousTexts: [String?] = []
+        var k = cats.count
+        for c in cats { if c.previous != nil { previousTexts.append(valueTexts[k]); k += 1 } else { previousTexts.append(nil) } }
+
+        let valueStyle = style.label(.medium)
+        let previousStyle = style.label(.regular, color: style.muted, size: style.tickSize)
+        let nameStyle = style.label()
+        let changeStyle = style.label(.medium, size: style.tickSize)
+
+        // Right-hand columns: value labels, then the change column.
+        let valueWidth = showValues ? (current.map { b.canvas.width($0, valueStyle) } + previousTexts.compactMap { $0 }.map { b.canvas.width($0, previousStyle) }).max() ?? 0 : 0
+        let changes: [String?] = compare ? cats.map { c in c.previous.map { b.changeText(c.value, $0) } } : []
+        let changeWidth = compare ? (changes.compactMap { $0 }.map { b.canvas.width($0, changeStyle) }.max() ?? 0) + style.tickSize + 10 : 0
+        let header = compare ? style.tickSize * 1.6 : 0
+
+        let band = BandScale(count: cats.count, range: (plot.y + header, plot.maxY), paddingInner: compare ? 0.28 : 0.3, paddingOuter: 0.12)
+        let maxLines = band.step >= nameStyle.lineHeight * 3.2 ? 3 : band.step >= nameStyle.lineHeight * 2.1 ? 2 : 1
+        let naturalNames = cats.map { b.canvas.width($0.name, nameStyle) }.max() ?? 0
+        let nameColumn = min(naturalNames, plot.width * 0.36)
+        let names = cats.map { LineBreaking.fit($0.name, width: nameColumn, maxLines: maxLines, style: nameStyle, measurer: b.measurer) }
+        let usedNames = names.flatMap { $0 }.map { b.canvas.width($0, nameStyle) }.max() ?? 0
+        let x0 = plot.x + usedNames + labelGap
+
+        let all = values + cats.compactMap(\.previous)
+        let lo = min(0, all.min() ?? 0), hi = max(0, all.max() ?? 0)
+        let negativeRoom = lo < 0 ? valueWidth + 4 : 0
+        let xEnd = plot.maxX - changeWidth - (showValues ? valueWidth + 4 : 0)
+        let scale = LinearScale(domain: lo...(hi > lo ? hi : lo + 1), range: (x0 + negativeRoom, max(x0 + negativeRoom + 1, xEnd)))
+        let zero = scale.baseline
+
+        if compare, let first = changes.firstIndex(where: { $0 != nil }), changes[first] != nil {
+            let title = b.data.previousLabel.map { "vs \($0)" } ?? "Change"
+            b.canvas.place(b.canvas.label(title, x: plot.maxX, baseline: plot.y + style.tickSize, anchor: .end, style: style.tick))
+        }
+
+        for (i, c) in cats.enumerated() {
+            let top = band.start(i), h = band.bandwidth
+            b.placeLines(names[i], x: x0 - labelGap, centerY: top + h / 2, anchor: .end, style: c.isOther ? style.label(color: style.muted) : nameStyle)
+            let color = c.isOther ? CategoryColors.neutral : b.seriesColor(category: c.name)
+            var rows: [(value: Double, text: String?, y: Double, h: Double, kind: Mark.Kind, color: Color, style: TextStyle, period: String?)] = []
+            if compare, let p = c.previous {
+                let half = (h - 1) / 2
+                rows.append((p, previousTexts[i], top, half, .previousBar, style.previous, previousStyle, b.data.previousLabel))
+                rows.append((c.value, current[i], top + half + 1, half, .bar, color, valueStyle, b.data.periodLabel))
+            } else {
+                rows.append((c.value, current[i], top, h, .bar, color, valueStyle, b.data.periodLabel))
+            }
+            for row in rows {
+                let end = scale(row.value)
+                var frame = Rect(x: min(zero, end), y: row.y, width: abs(end - zero), height: row.h)
+                // A non-zero value never vanishes: at least a hairline of bar.
+                if row.value != 0 && frame.width < 0.75 { frame.width = 0.75; if row.value < 0 { frame.x = zero - 0.75 } }
+                b.canvas.fill(frame, row.color)
+                b.mark(row.kind, c.name, value: row.value, frame: frame, color: row.color)
+                guard showValues, let text = row.text else { continue }
+                let negative = row.value < 0
+                let x = negative ? frame.x - 3 : frame.maxX + 3
+                let base = b.baseline(centeredOn: row.y + row.h / 2, row.style)
+                let item = b.canvas.label(text, x: x, baseline: base, anchor: negative ? .end : .start, style: row.style)
+                b.canvas.place(item)
+                // Period names label the first band directly, in place of a legend.
+                if compare && i == 0, let period = row.period {
+                    let tag = b.canvas.label(period, x: item.x + item.width + 4, baseline: base, style: style.label(color: style.muted, size: style.tickSize))
+                    if tag.x + tag.width <= plot.maxX - changeWidth { b.canvas.placeIfFree(tag) }
+                }
+            }
+            if compare, let change = changes[i], let p = c.previous {
+                drawChange(&b, text: change, up: c.value > p, flat: c.value == p, right: plot.maxX, centerY: top + h / 2 + h / 4, style: changeStyle)
+            }
+        }
+        // The zero baseline, drawn last so it sits on top of the bars' ends.
+        b.canvas.line(Point(zero, band.start(0) - 2), Point(zero, band.start(max(0, cats.count - 1)) + band.bandwidth + 2), color: style.axis, width: 0.75)
+    }
+
+    /// "▲ +56%" right-aligned at `right`: a triangle and a sign, so it reads without colour too.
+    static func drawChange(_ b: inout ChartBuilder, text: String, up: Bool, flat: Bool, right: Double, centerY: Double, style textStyle: TextStyle) {
+        let color = flat ? b.style.muted : up ? b.style.positive : b.style.negative
+        var ts = textStyle
+        ts.color = color
+        let item = b.canvas.label(text, x: right, baseline: b.baseline(centeredOn: centerY, ts), anchor: .end, style: ts)
+        b.canvas.place(item)
+        guard !flat else { return }
+        let s = textStyle.size * 0.62
+        b.canvas.path(PathItem(Shapes.triangle(Point(item.x - s / 2 - 3, centerY), size: s, up: up), fill: color))
+    }
+}

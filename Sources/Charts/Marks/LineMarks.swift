@@ -1,0 +1,142 @@
+import Foundation
+import Layout
+
+/// Lines (and areas) over time. The value axis starts at zero and stops at the next minor step
+/// above the data, the last value is labelled at the line's end, year ends carry markers, and
+/// several series are named at their ends (moved apart so they never collide) instead of in a legend.
+enum LineMarks {
+    static func draw(_ b: inout ChartBuilder, in full: Rect) {
+        let style = b.style
+        var plot = full
+        let series = b.data.series.filter { !$0.points.isEmpty }
+        let multi = series.count > 1
+        let values = series.flatMap { $0.points.map(\.value) }.filter(\.isFinite)
+        let lo = min(0, values.min() ?? 0), hi = max(0, values.max() ?? 0)
+        let dated = series.allSatisfy { $0.points.allSatisfy { $0.date != nil } }
+
+        var colors: [Color] = []
+        for s in series { colors.append(multi ? b.color(for: s.name) : b.seriesColor()) }
+
+        // End labels: the last value (one series), or name and last value (several).
+        let endStyle = style.label(.semibold)
+        let lastTexts = b.valueStrings(series.map { $0.points.last?.value ?? 0 })
+        var endLabels = zip(series, lastTexts).map { multi ? "\($0.name) \($1)" : $1 }
+        var endWidth = (endLabels.map { b.canvas.width($0, endStyle) }.max() ?? 0) + 8
+        if endWidth > plot.width * 0.3 {
+            endLabels = endLabels.map { LineBreaking.truncate($0, width: plot.width * 0.3 - 8, style: endStyle, measurer: b.measurer) }
+            endWidth = plot.width * 0.3
+        }
+        let ends = series.map { $0.points.last?.value ?? 0 }
+
+        // Axes.
+        let ticks = NiceTicks(lower: lo, upper: hi, count: max(2, min(6, Int(plot.height / 40))), tight: true)
+        let axis = ValueAxis(ticks: ticks, format: b.format)
+        let gutter = axis.gutter(b)
+        let allDates = series.flatMap { $0.points.compactMap(\.date) }
+        let dateTicks = dated ? DateTicks(first: allDates.min()!, last: allDates.max()!) : nil
+        let xLabelLines = Double(dateTicks?.ticks.map(\.label.count).max() ?? 1)
+        let xLabelHeight = xLabelLines * style.tick.lineHeight + 5
+
+        // Direct labels must fit beside the lines; otherwise a legend on top takes their place.
+        let plotBottom = plot.maxY - xLabelHeight
+        let topPad = style.tickSize * 1.4
+        let previewScale = LinearScale(domain: ticks.domain, range: (plotBottom, plot.y + topPad))
+        let spread = LabelSpreading.spread(ends.map { previewScale($0) }, height: Array(repeating: endStyle.lineHeight, count: ends.count),
+                                           lower: plot.y, upper: plotBottom)
+        let useLegend = multi && (spread == nil || zip(spread!, ends).contains { abs($0 - previewScale($1)) > plot.height * 0.25 })
+        if useLegend {
+            let used = Legend.draw(&b, entries: zip(series.map(\.name), colors).map { ($0, $1) }, in: plot)
+            plot = Rect(x: plot.x, y: plot.y + used, width: plot.width, height: max(10, plot.height - used))
+            endWidth = multi ? 0 : endWidth
+        }
+        let y = LinearScale(domain: ticks.domain, range: (plot.maxY - xLabelHeight, plot.y + topPad))
+        let left = plot.x + gutter + 2, right = plot.maxX - (useLegend ? 4 : endWidth)
+        axis.draw(&b, scale: y, left: plot.x + gutter, right: right)
+
+        // x positions: by date, or evenly by index for keyed points.
+        let count = series.map(\.points.count).max() ?? 1
+        func xPosition(_ p: DataPoint, _ index: Int) -> Double {
+            if let dateTicks = dateTicks, let d = p.date, let first = allDates.min(), let last = allDates.max() {
+                _ = dateTicks
+                if first == last { return (left + right) / 2 }
+                return TimeScale(first: first, last: last, range: (left, right))(d)
+            }
+            return count <= 1 ? (left + right) / 2 : left + (right - left) * Double(index) / Double(count - 1)
+        }
+        drawXLabels(&b, series: series, dateTicks: dateTicks, allDates: allDates, left: left, right: right, baseline: y.baseline,
+                    top: plot.maxY - xLabelHeight, position: xPosition)
+
+        var endCenters: [Double] = []
+        for (si, s) in series.enumerated() {
+            let color = colors[si]
+            let pts = s.points.enumerated().map { Point(xPosition($1, $0), y($1.value.isFinite ? $1.value : 0)) }
+            if b.spec.type == .area, pts.count > 1 {
+                let fill = Contrast.mix(color, .white, multi ? 0.85 : 0.78)
+                let area = [PathElement.move(Point(pts[0].x, y.baseline))] + pts.map { .line($0) } + [.line(Point(pts.last!.x, y.baseline)), .close]
+                b.canvas.path(PathItem(area, fill: fill))
+            }
+            if pts.count > 1 {
+                b.canvas.path(PathItem([.move(pts[0])] + pts.dropFirst().map { .line($0) }, stroke: color, lineWidth: multi ? 1.5 : 1.75, roundCaps: true))
+            }
+            b.mark(.line, s.name, series: s.name, value: s.points.last?.value ?? 0, frame: PathItem(pts.map { .line($0) }).bounds, color: color)
+            for (i, p) in s.points.enumerated() {
+                b.mark(.point, p.label, series: s.name, value: p.value, frame: Rect(x: pts[i].x, y: pts[i].y, width: 0, height: 0), color: color)
+            }
+            // Markers at year ends (single series) and at the end of every line.
+            let marked = s.points.indices.filter { i in
+                i == s.points.count - 1 || (!multi && s.points[i].date?.month == 12)
+            }
+            for i in marked {
+                b.canvas.path(PathItem(Shapes.circle(pts[i], multi ? 2 : 2.4), fill: color, stroke: .white, lineWidth: 0.75))
+            }
+            if !multi {
+                let yearEnds = marked.filter { $0 != s.points.count - 1 }
+                let texts = b.valueStrings(yearEnds.map { s.points[$0].value })
+                for (i, text) in zip(yearEnds, texts) {
+                    let item = b.canvas.label(text, x: pts[i].x, baseline: pts[i].y - 5, anchor: .middle, style: style.label(color: style.muted, size: style.tickSize))
+                    b.canvas.placeIfFree(item)
+                }
+            }
+            endCenters.append(pts.last?.y ?? 0)
+        }
+        guard !(useLegend && multi) else { return }
+        let heights = Array(repeating: endStyle.lineHeight, count: endCenters.count)
+        let centers = LabelSpreading.spread(endCenters, height: heights, lower: plot.y, upper: plot.maxY - xLabelHeight) ?? endCenters
+        for (si, text) in endLabels.enumerated() {
+            let last = xPosition(series[si].points.last!, series[si].points.count - 1)
+            var ts = endStyle
+            ts.color = multi ? Contrast.readable(colors[si], on: style.background) : style.text
+            b.canvas.place(b.canvas.label(text, x: last + 5, baseline: b.baseline(centeredOn: centers[si], ts), style: ts))
+        }
+    }
+
+    /// Month, quarter or year labels under a time axis; keys (thinned to fit) otherwise.
+    static func drawXLabels(_ b: inout ChartBuilder, series: [Series], dateTicks: DateTicks?, allDates: [ChartDate],
+                            left: Double, right: Double, baseline: Double, top: Double,
+                            position: (DataPoint, Int) -> Double) {
+        let ts = b.style.tick
+        if let dateTicks, let first = allDates.min(), let last = allDates.max() {
+            let scale = TimeScale(first: first, last: last, range: (left, right))
+            for tick in dateTicks.ticks {
+                let x = first == last ? (left + right) / 2 : scale(tick.date)
+                guard x >= left - 0.5 && x <= right + 0.5 else { continue }
+                let items = tick.label.enumerated().map { i, line in
+                    b.canvas.label(line, x: x, baseline: top + 5 + ts.ascent + Double(i) * ts.lineHeight, anchor: .middle, style: ts)
+                }
+                guard items.allSatisfy({ b.canvas.isFree($0, padding: 2) }) else { continue }
+                items.forEach { b.canvas.place($0) }
+                b.canvas.line(Point(x, baseline), Point(x, baseline + 3), color: b.style.axis, width: 0.5)
+            }
+            if dateTicks.ticks.isEmpty {
+                b.canvas.placeIfFree(b.canvas.label("\(first.shortMonth) \(first.year)", x: scale(first), baseline: top + 5 + ts.ascent, anchor: .middle, style: ts))
+            }
+            return
+        }
+        guard let s = series.max(by: { $0.points.count < $1.points.count }) else { return }
+        for (i, p) in s.points.enumerated() {
+            let item = b.canvas.label(LineBreaking.truncate(p.label, width: 80, style: ts, measurer: b.measurer),
+                                      x: position(p, i), baseline: top + 5 + ts.ascent, anchor: .middle, style: ts)
+            b.canvas.placeIfFree(item, padding: 3)
+        }
+    }
+}

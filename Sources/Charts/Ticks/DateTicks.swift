@@ -1,0 +1,36 @@
+/// Ticks for a time axis, by month, quarter or year depending on the span.
+public struct DateTicks: Sendable, Hashable {
+    public enum Unit: Sendable, Hashable { case month, quarter, year }
+
+    /// One tick: its date (the first of a month) and its label lines (e.g. ["Jan", "2023"]).
+    public struct Tick: Sendable, Hashable {
+        public var date: ChartDate
+        public var label: [String]
+    }
+
+    public var unit: Unit
+    public var ticks: [Tick]
+
+    /// Up to 12 months: monthly; up to 24: quarterly; longer: yearly (every n years to keep at most ~8).
+    public init(first: ChartDate, last: ChartDate) {
+        let span = last.monthIndex - first.monthIndex
+        unit = span <= 12 ? .month : span <= 24 ? .quarter : .year
+        var ticks: [Tick] = []
+        let everyYears = max(1, (span / 12 + 7) / 8)
+        for index in first.monthIndex...max(first.monthIndex, last.monthIndex) {
+            let date = ChartDate(year: index / 12, month: index % 12 + 1)
+            // The first point may fall mid-month: only ticks inside the data.
+            if date < first && !(date.year == first.year && date.month == first.month && first.day == 1) { continue }
+            switch unit {
+            case .month:
+                ticks.append(Tick(date: date, label: date.month == 1 || ticks.isEmpty ? [date.shortMonth, "\(date.year)"] : [date.shortMonth]))
+            case .quarter where (date.month - 1) % 3 == 0:
+                ticks.append(Tick(date: date, label: date.month == 1 || ticks.isEmpty ? [date.shortMonth, "\(date.year)"] : [date.shortMonth]))
+            case .year where date.month == 1 && date.year % everyYears == 0:
+                ticks.append(Tick(date: date, label: ["\(date.year)"]))
+            default: break
+            }
+        }
+        self.ticks = ticks
+    }
+}
