@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Cairo, Pango and fontconfig headers through pkg-config (libpango1.0-dev pulls in cairo and fontconfig).
@@ -20,6 +21,12 @@ let package = Package(
             name: "CPango",
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        // GitHub-flavoured CommonMark (tables) for report definitions.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // The data store: schema migrations, CSV import, data-quality checks, sample data.
         .target(name: "Store", dependencies: [
@@ -37,11 +44,20 @@ let package = Package(
         .target(name: "Charts", dependencies: ["Layout"]),
         // Pages → PDF / PNG through Cairo; the only target that draws.
         .target(name: "Render", dependencies: ["Layout", "CPango"]),
-        // Report definitions (Markdown + YAML) + metrics → Document.
-        .target(name: "Report", dependencies: ["Metrics", "Layout", "Charts"]),
+        // Report definitions as written: YAML front matter, Markdown body, {{ expressions }}
+        // and formatters, with source locations for every diagnostic.
+        .target(name: "ReportSyntax", dependencies: [
+            "Store", "CCmark",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Report definitions + metrics → Document: expressions evaluated, data blocks built.
+        .target(name: "Report", dependencies: [
+            "ReportSyntax", "Store", "Metrics", "Layout", "Charts",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The commands, as a library so tests can call them in-process.
         .target(name: "AlmanacCLI", dependencies: [
-            "Store", "Metrics", "Layout", "Charts", "Render", "Report",
+            "Store", "Metrics", "Layout", "Charts", "Render", "ReportSyntax", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "almanac", dependencies: ["AlmanacCLI"]),
@@ -50,7 +66,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Render"]),
         .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Store"]),
+        .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Store"]),
     ],
     swiftLanguageModes: [.v6]
 )

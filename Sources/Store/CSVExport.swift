@@ -35,8 +35,7 @@ public enum CSVExport {
                 try writer.write(row: row.databaseValues.map(text))
             }
             writer.stream.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temp, toPath: path)
+            try DatabaseFiles.replace(path, with: temp)
         } catch {
             try? FileManager.default.removeItem(atPath: temp)
             throw error

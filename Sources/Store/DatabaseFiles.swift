@@ -3,6 +3,14 @@ import GRDB
 
 /// Whole-file writes that never leave a half-written database behind.
 public enum DatabaseFiles {
+    /// Atomically puts `temp` in place of `path` (POSIX rename: readers see the old file or the
+    /// new one, never neither). Both must be in the same folder.
+    public static func replace(_ path: String, with temp: String) throws {
+        guard rename(temp, path) == 0 else {
+            throw StoreError("\(path): cannot move the new file into place (\(String(cString: strerror(errno)))); the previous file is unchanged")
+        }
+    }
+
     /// Builds a new database in a temporary file beside `path` and renames it into place only
     /// when `fill` succeeds. An existing file is replaced only when `replace` is true.
     public static func createAtomically(_ path: String, replace: Bool, fill: (DatabaseQueue) throws -> Void) throws {
@@ -21,8 +29,7 @@ public enum DatabaseFiles {
                 try fill(queue)
                 try queue.close()
             }
-            if fm.fileExists(atPath: path) { _ = try fm.replaceItemAt(url, withItemAt: URL(fileURLWithPath: temp)) }
-            else { try fm.moveItem(atPath: temp, toPath: path) }
+            try DatabaseFiles.replace(path, with: temp)
         } catch {
             try? fm.removeItem(atPath: temp)
             try? fm.removeItem(atPath: temp + "-journal")

@@ -86,6 +86,24 @@ struct SampleGeneratorTests {
         #expect(bytes(p) == Data("precious".utf8))
     }
 
+    @Test func forceReplacesAnExistingDatabase() throws {
+        let s = Scratch(); defer { s.cleanup() }
+        let p = try sample(s, members: 50, seed: 1)
+        try DatabaseFiles.createAtomically(p, replace: true) { try SampleGenerator(members: 80, seed: 2).write(into: $0) }
+        let members = try AlmanacDatabase.openForReading(p).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM members") }
+        #expect(members == Int((80 / SampleGenerator.activeShareAtEnd).rounded()))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.dir) == ["sample.db"], "no temporary file left")
+    }
+
+    @Test func aFailedReplaceKeepsThePreviousDatabase() throws {
+        let s = Scratch(); defer { s.cleanup() }
+        let p = try sample(s, members: 50, seed: 1)
+        let before = bytes(p)
+        struct Boom: Error {}
+        #expect(throws: Boom.self) { try DatabaseFiles.createAtomically(p, replace: true) { _ in throw Boom() } }
+        #expect(bytes(p) == before)
+    }
+
     @Test func aFailedBuildLeavesNoFileBehind() throws {
         let s = Scratch(); defer { s.cleanup() }
         let p = s.path("half.db")

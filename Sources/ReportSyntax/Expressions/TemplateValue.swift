@@ -62,7 +62,7 @@ public enum NumberText {
 
 /// English dates: "31 December 2023", "31 Dec 2023".
 public enum DateText {
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
+    public static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                          "September", "October", "November", "December"]
 
     public static func long(_ d: CalendarDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }

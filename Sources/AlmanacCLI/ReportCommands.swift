@@ -1,0 +1,168 @@
+import ArgumentParser
+import Foundation
+import Layout
+import Metrics
+import Render
+import Report
+import ReportSyntax
+import Store
+
+/// `almanac build`: a report definition and a database → a PDF (and PNG previews).
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a report: Markdown definition + database → PDF.",
+        discussion: """
+            Every {{ expression }} is checked against the data first: an unknown metric, formatter
+            or column, bad YAML or a failing query is reported as FILE:LINE:COLUMN and no PDF is
+            written. The PDF is written to a temporary file and renamed into place.
+
+            Without a report, builds Reports/year-in-review.md on out/sample.db (created with
+            `almanac sample` if missing).
+
+            Examples:
+              almanac build Reports/year-in-review.md --db lpsa.db
+              almanac build Reports/board-yoy.md --db lpsa.db --year 2022 --out board-2022.pdf
+              almanac build Reports/grant-report.md --db lpsa.db --from 2022-01-01 --to 2023-12-31 --png previews/
+              almanac build Reports/year-in-review.md --db lpsa.db --set "signature=Ana López"
+            """)
+
+    @Argument(help: "The report definition (Markdown with YAML front matter).") var report: String?
+    @Option(help: "The Almanac database (opened read-only).") var db: String?
+    @OptionGroup var period: PeriodOptions
+    @Option(help: ArgumentHelp("The PDF to write (default: the definition's `output:`).", valueName: "FILE.pdf")) var out: String?
+    @Option(help: ArgumentHelp("Also render every page to PNG in this folder.", valueName: "DIR")) var png: String?
+    @Option(help: "PNG resolution in dots per inch.") var dpi: Double = 96
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a front-matter value (repeatable).", valueName: "key=value"))
+    var settings: [String] = []
+    @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
+
+    func validate() throws {
+        for s in settings where !s.contains("=") { throw ValidationError("--set '\(s)' must look like key=value") }
+        if dpi < 10 || dpi > 1200 { throw ValidationError("--dpi must be between 10 and 1200") }
+    }
+
+    func run() throws {
+        try reportingReportErrors {
+            var phases = PhaseTimer(enabled: timings)
+            let (reportPath, dbPath) = try Self.inputs(report: report, db: db)
+            let definition = try ReportDefinition.load(reportPath)
+            phases.mark("parse")
+            var builder = ReportBuilder(period: period.period.map { .range($0.start, $0.end) },
+                                        overrides: Dictionary(settings.map { s in
+                                            let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+                                            return (parts[0], parts.count > 1 ? parts[1] : "")
+                                        }, uniquingKeysWith: { $1 }))
+            builder.today = .today()
+            let built = try builder.build(definition, database: dbPath)
+            phases.mark("metrics and document")
+            let laidOut = try Typesetter(shaper: built.shaper).layout(built.document)
+            phases.mark("layout (\(laidOut.passes) passes)")
+            let target = out ?? built.outputName
+            let renderer = Renderer(shaper: built.shaper, creator: "Almanac \(Almanac.version)")
+            try renderer.writePDF(laidOut, to: target)
+            phases.mark("pdf")
+            for w in built.warnings + laidOut.warnings.map(\.description) { Terminal.note("warning: \(w)") }
+            print("wrote \(target) (\(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s"), \(ReportContextLabel.period(built.metrics)))")
+            if let png {
+                let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
+                phases.mark("png")
+                print("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
+            }
+        }
+    }
+
+    /// The report and database, with the defaults `almanac build` uses when they are omitted.
+    static func inputs(report: String?, db: String?) throws -> (String, String) {
+        let reportPath = report ?? "Reports/year-in-review.md"
+        if report == nil, !FileManager.default.fileExists(atPath: reportPath) {
+            throw StoreError("no report given and \(reportPath) not found here; run from the Almanac folder or pass a report: almanac build REPORT.md --db DB")
+        }
+        if let db { return (reportPath, db) }
+        let sample = "out/sample.db"
+        if !FileManager.default.fileExists(atPath: sample) {
+            try FileManager.default.createDirectory(atPath: "out", withIntermediateDirectories: true)
+            Terminal.note("no --db given: creating the sample database \(sample)")
+            try DatabaseFiles.createAtomically(sample, replace: false) { try SampleGenerator().write(into: $0) }
+        }
+        return (reportPath, sample)
+    }
+}
+
+/// `almanac lint`: checks a definition without writing anything.
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a report definition without writing a PDF.",
+        discussion: """
+            Reports every error `almanac build` would stop on, and flags literal numbers typed into
+            the narrative that match no metric within rounding ("1,500 members" when members.end is
+            1,634): write an expression such as {{ members.end | over }} instead. Exit status 1 when
+            anything is found.
+
+            Example:
+              almanac lint Reports/year-in-review.md --db lpsa.db
+            """)
+
+    @Argument(help: "The report definition.") var report: String
+    @Option(help: "The Almanac database (opened read-only).") var db: String
+    @OptionGroup var period: PeriodOptions
+
+    func run() throws {
+        try reportingReportErrors {
+            let definition = try ReportDefinition.load(report)
+            let builder = ReportBuilder(period: period.period.map { .range($0.start, $0.end) })
+            let result = try builder.lint(definition, database: db)
+            for e in result.errors { Terminal.error(e) }
+            for w in result.warnings { Terminal.error(w) }
+            let literal = result.warnings.filter { $0.contains("literal number") }.count
+            if result.errors.isEmpty && literal == 0 {
+                print("\(report): ok\(result.warnings.isEmpty ? "" : " (\(result.warnings.count) note\(result.warnings.count == 1 ? "" : "s"))")")
+            } else {
+                print("\(report): \(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(literal) literal number\(literal == 1 ? "" : "s")")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+enum ReportContextLabel {
+    static func period(_ m: MetricSet) -> String { ReportContext.label(m.period) }
+}
+
+/// Wall time per phase on stderr (`--timings`), so `make bench` shows where time goes.
+struct PhaseTimer {
+    let enabled: Bool
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+        last = clock.now
+    }
+
+    mutating func mark(_ phase: String) {
+        let now = clock.now
+        if enabled {
+            let d = now - last
+            Terminal.note(String(format: "%@: %.3f s", phase, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        }
+        last = now
+    }
+}
+
+/// Report errors print as FILE:LINE:COLUMN: message, one per line, exit 1.
+func reportingReportErrors(_ body: () throws -> Void) throws {
+    try reportingLayoutErrors {
+        do {
+            try body()
+        } catch let error as ReportError {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        } catch let error as ReportErrors {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        } catch let error as MetricsError {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import Layout
+import Metrics
+import ReportSyntax
+import Store
+
+/// A report ready to typeset: the document, where it should be written, and what the author
+/// should know (warnings).
+public struct BuiltReport {
+    public let document: Document
+    /// The shaper that measured the charts; typesetting with it reuses its cache and fonts.
+    public let shaper: TextShaper
+    public let metrics: MetricSet
+    /// The file name the definition asks for (`output:`), or `NAME-PERIOD.pdf`.
+    public let outputName: String
+    public let warnings: [String]
+}
+
+/// Several located problems at once: a report with three typos reports all three.
+public struct ReportErrors: Error, CustomStringConvertible {
+    public let errors: [ReportError]
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+/// Builds a report definition against a database: period → metrics → checked expressions →
+/// Document. Reads only; nothing is written here.
+public struct ReportBuilder {
+    /// How the command line chose the period, overriding the definition's.
+    public enum PeriodOverride: Sendable, Equatable {
+        case year(Int)
+        case range(CalendarDate, CalendarDate)
+    }
+
+    public var period: PeriodOverride?
+    public var overrides: [String: String] = [:]
+    public var today: CalendarDate = .today()
+    /// Limit for each named SQL query.
+    public var queryTimeLimit: Double = 10
+
+    public init(period: PeriodOverride? = nil, overrides: [String: String] = [:]) {
+        self.period = period
+        self.overrides = overrides
+    }
+
+    public func build(_ definition: ReportDefinition, database path: String) throws -> BuiltReport {
+        let queue = try AlmanacDatabase.openForReading(path)
+        let engine = try MetricsEngine(queue: queue, path: path)
+        let period = try resolvePeriod(definition, engine: engine, queue: queue)
+        let metrics = try engine.compute(period, today: today)
+        let context = ReportContext(metrics: metrics, settings: definition.settings, overrides: overrides)
+        try ReportValidator.check(definition, context: context)
+
+        let queries = QueryRunner(database: queue, queries: definition.settings.queries, timeLimit: queryTimeLimit)
+        let theme = try ThemeSettings.theme(definition.settings, file: definition.file)
+        let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: theme.fonts.directory.map { [$0] } ?? [])
+        let charts = ChartBlocks(theme: theme, measurer: shaper)
+        let builder = DocumentBuilder(context: context, data: DataBlocks(database: queue, queries: queries, charts: charts))
+        let cover = try CoverPage.blocks(definition.settings, context: context, theme: theme, file: definition.file)
+        let body = try builder.blocks(definition.body)
+        let title = try setting("title", definition, context) ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let metadata = DocumentMetadata(
+            title: title,
+            author: try setting("author", definition, context) ?? setting("organization", definition, context) ?? "",
+            subject: try setting("subject", definition, context) ?? "\(title) — \(ReportContext.label(metrics.period))",
+            keywords: try setting("keywords", definition, context).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
+            creationDate: definition.settings.created.map { Date(timeIntervalSince1970: Double($0.daysSinceEpoch) * 86_400) },
+            runningTitle: title)
+        let document = Document(metadata: metadata, theme: theme, blocks: cover + body)
+        let output = try setting("output", definition, context)
+            ?? "\(((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension)-\(Self.fileLabel(metrics.period)).pdf"
+        return BuiltReport(document: document, shaper: shaper, metrics: metrics, outputName: output,
+                           warnings: definition.settings.warnings.map(\.description) + metrics.notes.map { "\(path): \($0)" } + charts.warnings)
+    }
+
+    func setting(_ key: String, _ definition: ReportDefinition, _ context: ReportContext) throws -> String? {
+        if let o = overrides[key] { return o }
+        return try definition.settings.values[key].map { try context.render($0.template) }
+    }
+
+    func resolvePeriod(_ definition: ReportDefinition, engine: MetricsEngine, queue: DatabaseQueue) throws -> Period {
+        switch period {
+        case .year(let y)?: return Period.year(y)!
+        case .range(let f, let t)?: return Period(start: f, end: t)!
+        case nil: break
+        }
+        switch definition.settings.period {
+        case .year(let y)?: return Period.year(y)!
+        case .range(let f, let t)?: return Period(start: f, end: t)!
+        case .grant(let id)?:
+            let row = try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT id, starts_on, ends_on FROM grants \(id == nil ? "" : "WHERE id = ?") ORDER BY starts_on LIMIT 1",
+                                 arguments: id.map { [$0] } ?? [])
+            }
+            guard let row, let s = CalendarDate(iso: row["starts_on"] as String), let e = CalendarDate(iso: row["ends_on"] as String) else {
+                let loc = definition.settings.values["grant"]?.location ?? SourceLocation(file: definition.file, line: 1, column: 1)
+                throw ReportError(loc, id.map { "no grant with id \($0) in the database; see the grants table" } ?? "the database has no grants; give the period with --from and --to")
+            }
+            return Period(start: s, end: e)!
+        case nil:
+            return try engine.defaultPeriod(today: today)
+        }
+    }
+
+    /// "2023", or "2022-07-01_2023-06-30" for other periods.
+    static func fileLabel(_ p: Period) -> String {
+        p.calendarYear.map(String.init) ?? "\(p.start.iso)_\(p.end.iso)"
+    }
+}

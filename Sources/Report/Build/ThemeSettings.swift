@@ -1,0 +1,81 @@
+import Store
+import Foundation
+import Layout
+import ReportSyntax
+
+/// The front matter's `theme:` (brand colours, fonts, sizes, logo) mapped onto Layout's Theme.
+/// Keys may be written snake_case (`table_header`) as YAML usually is; typos are errors with a
+/// suggestion, never silently ignored.
+enum ThemeSettings {
+    static let sections: [String: [String]] = [
+        "margins": ["top", "bottom", "left", "right"],
+        "fonts": ["body", "heading", "mono", "fallbacks", "directory"],
+        "sizes": ["body", "small", "h1", "h2", "h3", "table", "kpi_value", "leading"],
+        "colors": ["text", "muted", "heading", "accent", "link", "rule", "table_header", "zebra", "tile", "positive", "negative"],
+    ]
+    static let topLevel = ["paper", "landscape", "margins", "fonts", "sizes", "colors", "palette", "running_header", "page_numbers", "logo"]
+
+    static func theme(_ settings: ReportSettings, file: String) throws -> Theme {
+        var json: [String: Any] = ["paper": settings.paper, "landscape": settings.landscape]
+        if let t = settings.theme {
+            try t.requireKeys(in: topLevel, "theme")
+            for e in try t.entries("theme") where e.key != "logo" {
+                if let allowed = sections[e.key] { try e.value.requireKeys(in: allowed, "theme.\(e.key)") }
+                json[camel(e.key)] = try plain(e.value)
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: json)
+        var theme: Theme
+        do {
+            theme = try JSONDecoder().decode(Theme.self, from: data)
+        } catch let error as DecodingError {
+            let (path, reason) = describe(error)
+            let location = path.reduce(settings.theme) { node, key in node?[key] ?? node }?.location ?? SourceLocation(file: file, line: 1, column: 1)
+            throw ReportError(location, "theme.\(path.joined(separator: ".")): \(reason)")
+        }
+        if let dir = theme.fonts.directory, !dir.hasPrefix("/") {
+            theme.fonts.directory = ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(dir)
+        }
+        return theme
+    }
+
+    /// The logo image path (relative to the report file), if the theme names one.
+    static func logo(_ settings: ReportSettings, file: String) throws -> String? {
+        guard let l = settings.theme?["logo"] ?? settings.values["logo"].map({ .scalar($0.template.parts.map { if case .text(let t) = $0 { t } else { "" } }.joined(), quoted: false, $0.location) }) else { return nil }
+        let path = try l.string("logo")
+        let full = path.hasPrefix("/") ? path : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: full) else {
+            throw ReportError(l.location, "logo \(path) not found (looked for \(full)); give a PNG path relative to the report")
+        }
+        return full
+    }
+
+    static func camel(_ key: String) -> String {
+        let parts = key.split(separator: "_")
+        return parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
+    }
+
+    /// YAML → JSON-compatible values: unquoted numbers and booleans keep their type.
+    static func plain(_ v: YAMLValue) throws -> Any {
+        switch v {
+        case .scalar(let s, let quoted, _):
+            if !quoted, let d = Double(s) { return d }
+            if !quoted, s == "true" || s == "false" { return s == "true" }
+            return s
+        case .sequence(let items, _): return try items.map(plain)
+        case .mapping(let entries, _):
+            return Dictionary(try entries.map { (camel($0.key), try plain($0.value)) }, uniquingKeysWith: { $1 })
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> ([String], String) {
+        func path(_ p: [CodingKey]) -> [String] { p.map { $0.intValue.map { "\($0)" } ?? $0.stringValue } }
+        switch error {
+        case .dataCorrupted(let c): return (path(c.codingPath), c.debugDescription)
+        case .typeMismatch(let t, let c): return (path(c.codingPath), "expected \(t == Double.self ? "a number" : t == Bool.self ? "true or false" : "\(t)")")
+        case .valueNotFound(_, let c): return (path(c.codingPath), c.debugDescription)
+        case .keyNotFound(let k, let c): return (path(c.codingPath + [k]), "missing")
+        @unknown default: return ([], "\(error)")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Yams
+
+/// YAML (front matter and fenced data blocks) as plain values that remember where they were
+/// written, so that every complaint about a value can point at its line and column.
+public indirect enum YAMLValue: Sendable, Equatable {
+    case scalar(String, quoted: Bool, SourceLocation)
+    case sequence([YAMLValue], SourceLocation)
+    case mapping([(key: String, keyLocation: SourceLocation, value: YAMLValue)], SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .scalar(_, _, let l), .sequence(_, let l), .mapping(_, let l): return l
+        }
+    }
+
+    /// Parses `text`, whose first line is `start.line` of `start.file`.
+    public static func parse(_ text: String, at start: SourceLocation) throws -> YAMLValue? {
+        func place(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return start }
+            return SourceLocation(file: start.file, line: start.line + mark.line - 1, column: mark.line == 1 ? start.column + mark.column - 1 : mark.column)
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+                let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+                throw ReportError(place(mark), "invalid YAML: \(detail)")
+            default:
+                throw ReportError(start, "invalid YAML: \(error)")
+            }
+        }
+        func convert(_ node: Node) -> YAMLValue {
+            switch node {
+            case .scalar(let s): return .scalar(s.string, quoted: s.style == .singleQuoted || s.style == .doubleQuoted, place(node.mark))
+            case .sequence(let seq): return .sequence(seq.map(convert), place(node.mark))
+            case .mapping(let map):
+                return .mapping(map.map { (key: $0.key.string ?? "\($0.key)", keyLocation: place($0.key.mark), value: convert($0.value)) }, place(node.mark))
+            case .alias: return .scalar("", quoted: false, place(node.mark))
+            }
+        }
+        return node.map(convert)
+    }
+
+    public static func == (a: YAMLValue, b: YAMLValue) -> Bool {
+        switch (a, b) {
+        case let (.scalar(x, qx, lx), .scalar(y, qy, ly)): return x == y && qx == qy && lx == ly
+        case let (.sequence(x, lx), .sequence(y, ly)): return x == y && lx == ly
+        case let (.mapping(x, lx), .mapping(y, ly)):
+            return lx == ly && x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    // MARK: - Typed access with located errors
+
+    /// The mapping's entries; an error at this value when it is not a mapping.
+    public func entries(_ what: String) throws -> [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
+        guard case .mapping(let e, _) = self else { throw ReportError(location, "\(what) must be a mapping of `key: value` lines") }
+        return e
+    }
+
+    public func string(_ what: String) throws -> String {
+        guard case .scalar(let s, _, _) = self else { throw ReportError(location, "\(what) must be a single value, not a list or mapping") }
+        return s
+    }
+
+    public func int(_ what: String) throws -> Int {
+        guard let n = Int(try string(what)) else { throw ReportError(location, "\(what) must be a whole number, found '\(try string(what))'") }
+        return n
+    }
+
+    public func strings(_ what: String) throws -> [String] {
+        switch self {
+        case .sequence(let items, _): return try items.map { try $0.string("each item of \(what)") }
+        case .scalar(let s, _, _): return [s]
+        case .mapping: throw ReportError(location, "\(what) must be a list such as [a, b]")
+        }
+    }
+
+    /// Checks that every key is one of `allowed`, suggesting the near miss for a typo.
+    public func requireKeys(in allowed: [String], _ what: String) throws {
+        for e in try entries(what) where !allowed.contains(e.key) {
+            throw ReportError(e.keyLocation, "unknown key '\(e.key)' in \(what)\(NearMiss.hint(for: e.key, in: allowed)); keys: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    /// The value of `key` in a mapping, if present.
+    public subscript(key: String) -> YAMLValue? {
+        guard case .mapping(let e, _) = self else { return nil }
+        return e.first { $0.key == key }?.value
+    }
+}
+
+import Store
