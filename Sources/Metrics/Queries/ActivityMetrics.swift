@@ -1,0 +1,90 @@
+import GRDB
+import Store
+
+/// activities.*, partners.* and engagement.rate for activities held in either period.
+enum ActivityMetrics {
+    static func compute(_ db: Database, _ window: Window, groupNames: [Int64: String], into builder: inout MetricsBuilder) throws {
+        try activities(db, window, groupNames: groupNames, into: &builder)
+        try partners(db, window, into: &builder)
+        try engagement(db, window, into: &builder)
+    }
+
+    /// One pass over activities_held: counts per (kind, group, month, period), folded in Swift
+    /// into the totals and the three groupings (a few hundred rows at most).
+    private static func activities(_ db: Database, _ window: Window, groupNames: [Int64: String], into builder: inout MetricsBuilder) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT kind, working_group_id, substr(held_on, 1, 7), held_on >= :s,
+                   count(*), total(participants), count(*) - count(participants)
+            FROM activities WHERE held_on BETWEEN :ps AND :e
+            GROUP BY 1, 2, 3, 4
+            """, arguments: window.arguments)
+        var kinds = GroupCounts(), groups = GroupCounts(), months: [String: Double] = [:]
+        var count = (current: 0.0, previous: 0.0), participants = count, withoutCount = count
+        for row in rows {
+            let kind: String? = row[0], group: Int64? = row[1], month: String = row[2], isCurrent: Bool = row[3]
+            let n: Double = row[4], people: Double = row[5], unknown: Double = row[6]
+            let (now, before) = isCurrent ? (n, 0.0) : (0.0, n)
+            kinds.add(kind, current: now, previous: before)
+            // An activity of a group missing from working_groups counts under "no group".
+            groups.add(group.flatMap { groupNames[$0] }, current: now, previous: before)
+            if isCurrent {
+                months[month, default: 0] += n
+                count.current += n; participants.current += people; withoutCount.current += unknown
+            } else {
+                count.previous += n; participants.previous += people; withoutCount.previous += unknown
+            }
+        }
+        builder.scalar("activities.count", count.current, previous: count.previous)
+        builder.scalar("activities.participants", participants.current, previous: participants.previous)
+        builder.scalar("activities.without_participants", withoutCount.current, previous: withoutCount.previous)
+        builder.grouped("activities.by_kind", kinds.rows(.largestFirst))
+        builder.grouped("activities.by_working_group", groups.rows(.largestFirst))
+        builder.grouped("activities.by_month", byMonth(months, window.current, total: count.current))
+    }
+
+    /// Every month of the period, with zero for months without activities.
+    private static func byMonth(_ counts: [String: Double], _ period: Period, total: Double) -> [GroupRow] {
+        var rows: [GroupRow] = []
+        var month = CalendarDate(year: period.start.year, month: period.start.month, day: 1)!
+        while month <= period.end {
+            let key = String(month.iso.prefix(7)), n = counts[key] ?? 0
+            rows.append(GroupRow(key: key, value: n, share: Ratio.of(n, total), previous: nil))
+            month = month.endOfMonth.adding(days: 1)
+        }
+        return rows
+    }
+
+    private static func partners(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws {
+        var partners = GroupCounts()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT p.name, total(a.held_on >= :s), total(a.held_on < :s)
+            FROM activities a JOIN activity_partners ap ON ap.activity_id = a.id JOIN partners p ON p.id = ap.partner_id
+            WHERE a.held_on BETWEEN :ps AND :e GROUP BY p.id
+            """, arguments: window.arguments) {
+            partners.add(row[0], current: row[1], previous: row[2])
+        }
+        let engaged = partners.distinctKeys
+        builder.scalar("partners.engaged", engaged.current, previous: engaged.previous)
+        builder.grouped("partners.by_name", partners.rows(.largestFirst))
+    }
+
+    /// Members active at the period end who attended anything in the period, ÷ members.end.
+    /// Attendees are grouped in member order from attendance_member (the `+` keeps SQLite from
+    /// probing the primary key once per activity instead), then checked against members.
+    private static func engagement(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws {
+        func engaged(_ p: Period) throws -> Int {
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (
+                    SELECT member_id FROM attendance
+                    WHERE +activity_id IN (SELECT id FROM activities WHERE held_on BETWEEN :s AND :e)
+                    GROUP BY member_id) AS attendee
+                JOIN members m ON m.id = attendee.member_id
+                WHERE m.joined_on <= :e AND (m.left_on IS NULL OR m.left_on > :e)
+                """, arguments: ["s": p.start.iso, "e": p.end.iso]) ?? 0
+        }
+        let end = builder.scalars["members.end"]
+        let rate = { (n: Int, members: Double?) in members.flatMap { Ratio.of(Double(n), $0) } }
+        builder.scalar("engagement.rate", rate(try engaged(window.current), end?.value),
+                       previous: rate(try engaged(window.previous), end?.previous))
+    }
+}
