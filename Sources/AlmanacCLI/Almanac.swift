@@ -28,7 +28,7 @@ public struct Almanac: ParsableCommand {
               almanac import lpsa.db members members.csv --map "Join Date=joined_on"
             """,
         version: version,
-        subcommands: [Init.self, Import.self, Check.self, Sample.self, MetricsCommand.self, Build.self, Lint.self, Specimen.self]
+        subcommands: [Init.self, Import.self, Check.self, Sample.self, MetricsCommand.self, Build.self, Lint.self, Specimen.self, Gallery.self]
     )
 
     public init() {}

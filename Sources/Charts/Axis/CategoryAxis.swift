@@ -39,7 +39,7 @@ struct CategoryAxis {
     }
 
     /// Places the labels under bands centred at `centers`, starting at `top`.
-    func draw(_ b: inout ChartBuilder, centers: [Double], top: Double, style textStyle: TextStyle) {
+    func draw(_ b: inout ChartBuilder, centers: [Double], top: Double, minX: Double, style textStyle: TextStyle) {
         switch mode {
         case .wrapped:
             for (i, c) in centers.enumerated() {
@@ -52,10 +52,12 @@ struct CategoryAxis {
         case .rotated, .thinned:
             let every: Int = if case .thinned(let n) = mode { n } else { 1 }
             for (i, c) in centers.enumerated() where i % every == 0 {
-                let text = lines[i][0]
-                let w = b.canvas.width(text, textStyle)
                 // Rotation is about the label's start: place the start so its end meets the tick.
                 let endX = c + textStyle.ascent * 0.35, endY = top + 4 + textStyle.ascent * 0.35
+                // Near the left edge the diagonal is shorter: shorten the label rather than cross the edge.
+                let room = (endX - minX - textStyle.ascent * 0.71) / 0.7071
+                let text = LineBreaking.truncate(lines[i][0], width: room, style: textStyle, measurer: b.measurer)
+                let w = b.canvas.width(text, textStyle)
                 let item = TextItem(text: text, style: textStyle, x: endX - w * 0.7071, baseline: endY + w * 0.7071,
                                     width: w, alignment: .start, rotation: CategoryAxis.rotation)
                 b.canvas.placeIfFree(item, padding: 0)

@@ -49,11 +49,15 @@ enum ArcMarks {
             angle = end
         }
         if inner > 0 {
-            let big = style.label(.semibold, size: min(style.titleSize * 1.6, inner * 0.55))
-            let totalText = b.valueStrings([total])[0]
-            b.canvas.place(b.canvas.label(totalText, x: center.x, baseline: center.y + big.size * 0.25, anchor: .middle, style: big))
+            var big = style.label(.semibold, size: min(style.titleSize * 1.6, inner * 0.5))
             let small = style.label(color: style.muted, size: style.tickSize)
-            b.canvas.place(b.canvas.label("total", x: center.x, baseline: center.y + big.size * 0.25 + small.lineHeight, anchor: .middle, style: small))
+            let totalText = b.valueStrings([total])[0]
+            while big.size > 7 && b.canvas.width(totalText, big) > inner * 1.6 { big.size -= 0.5 }
+            // The number and the word under it, centred as a pair in the hole.
+            let height = big.ascent + big.descent + 1 + small.ascent + small.descent
+            let baseline = center.y - height / 2 + big.ascent
+            b.canvas.place(b.canvas.label(totalText, x: center.x, baseline: baseline, anchor: .middle, style: big))
+            b.canvas.place(b.canvas.label("total", x: center.x, baseline: baseline + big.descent + 1 + small.ascent, anchor: .middle, style: small))
         }
         drawKey(&b, slices: slices, colors: colors, percents: percents, left: center.x + r + 18, plot: plot, centerY: center.y)
     }

@@ -31,7 +31,13 @@ enum HorizontalBars {
         let changeStyle = style.label(.medium, size: style.tickSize)
 
         // Right-hand columns: value labels, then the change column.
-        let valueWidth = showValues ? (current.map { b.canvas.width($0, valueStyle) } + previousTexts.compactMap { $0 }.map { b.canvas.width($0, previousStyle) }).max() ?? 0 : 0
+        var valueWidth = showValues ? (current.map { b.canvas.width($0, valueStyle) } + previousTexts.compactMap { $0 }.map { b.canvas.width($0, previousStyle) }).max() ?? 0 : 0
+        let tagStyle = style.label(color: style.muted, size: style.tickSize)
+        if compare && showValues, let first = cats.first {
+            // The first band also names the periods after its values: make room for them.
+            let tags = [(current[0], valueStyle, b.data.periodLabel), (previousTexts[0] ?? "", previousStyle, first.previous == nil ? nil : b.data.previousLabel)]
+            for (text, ts, tag) in tags { if let tag { valueWidth = max(valueWidth, b.canvas.width(text, ts) + 4 + b.canvas.width(tag, tagStyle)) } }
+        }
         let changes: [String?] = compare ? cats.map { c in c.previous.map { b.changeText(c.value, $0) } } : []
         let changeWidth = compare ? (changes.compactMap { $0 }.map { b.canvas.width($0, changeStyle) }.max() ?? 0) + style.tickSize + 10 : 0
         let header = compare ? style.tickSize * 1.6 : 0
@@ -83,8 +89,8 @@ enum HorizontalBars {
                 b.canvas.place(item)
                 // Period names label the first band directly, in place of a legend.
                 if compare && i == 0, let period = row.period {
-                    let tag = b.canvas.label(period, x: item.x + item.width + 4, baseline: base, style: style.label(color: style.muted, size: style.tickSize))
-                    if tag.x + tag.width <= plot.maxX - changeWidth { b.canvas.placeIfFree(tag) }
+                    let tag = b.canvas.label(period, x: item.x + item.width + 4, baseline: base, style: tagStyle)
+                    if tag.x + tag.width <= plot.maxX - changeWidth + 0.5 { b.canvas.placeIfFree(tag) }
                 }
             }
             if compare, let change = changes[i], let p = c.previous {

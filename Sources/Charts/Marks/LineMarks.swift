@@ -20,12 +20,16 @@ enum LineMarks {
         // End labels: the last value (one series), or name and last value (several).
         let endStyle = style.label(.semibold)
         let lastTexts = b.valueStrings(series.map { $0.points.last?.value ?? 0 })
-        var endLabels = zip(series, lastTexts).map { multi ? "\($0.name) \($1)" : $1 }
-        var endWidth = (endLabels.map { b.canvas.width($0, endStyle) }.max() ?? 0) + 8
-        if endWidth > plot.width * 0.3 {
-            endLabels = endLabels.map { LineBreaking.truncate($0, width: plot.width * 0.3 - 8, style: endStyle, measurer: b.measurer) }
-            endWidth = plot.width * 0.3
+        // "Africa 546" on one line when it fits in 30% of the width, else the name over the value.
+        let cap = plot.width * 0.3 - 8
+        let endLabels: [[String]] = zip(series, lastTexts).map { s, value in
+            guard multi else { return [value] }
+            let one = "\(s.name) \(value)"
+            if b.canvas.width(one, endStyle) <= cap { return [one] }
+            return [LineBreaking.truncate(s.name, width: cap, style: endStyle, measurer: b.measurer), value]
         }
+        var endWidth = (endLabels.flatMap { $0 }.map { b.canvas.width($0, endStyle) }.max() ?? 0) + 8
+        let endHeights = endLabels.map { Double($0.count) * endStyle.lineHeight }
         let ends = series.map { $0.points.last?.value ?? 0 }
 
         // Axes.
@@ -41,7 +45,7 @@ enum LineMarks {
         let plotBottom = plot.maxY - xLabelHeight
         let topPad = style.tickSize * 1.4
         let previewScale = LinearScale(domain: ticks.domain, range: (plotBottom, plot.y + topPad))
-        let spread = LabelSpreading.spread(ends.map { previewScale($0) }, height: Array(repeating: endStyle.lineHeight, count: ends.count),
+        let spread = LabelSpreading.spread(ends.map { previewScale($0) }, height: endHeights,
                                            lower: plot.y, upper: plotBottom)
         let useLegend = multi && (spread == nil || zip(spread!, ends).contains { abs($0 - previewScale($1)) > plot.height * 0.25 })
         if useLegend {
@@ -100,13 +104,12 @@ enum LineMarks {
             endCenters.append(pts.last?.y ?? 0)
         }
         guard !(useLegend && multi) else { return }
-        let heights = Array(repeating: endStyle.lineHeight, count: endCenters.count)
-        let centers = LabelSpreading.spread(endCenters, height: heights, lower: plot.y, upper: plot.maxY - xLabelHeight) ?? endCenters
-        for (si, text) in endLabels.enumerated() {
+        let centers = LabelSpreading.spread(endCenters, height: endHeights, lower: plot.y, upper: plot.maxY - xLabelHeight) ?? endCenters
+        for (si, lines) in endLabels.enumerated() {
             let last = xPosition(series[si].points.last!, series[si].points.count - 1)
             var ts = endStyle
             ts.color = multi ? Contrast.readable(colors[si], on: style.background) : style.text
-            b.canvas.place(b.canvas.label(text, x: last + 5, baseline: b.baseline(centeredOn: centers[si], ts), style: ts))
+            b.placeLines(lines, x: last + 5, centerY: centers[si], anchor: .start, style: ts)
         }
     }
 

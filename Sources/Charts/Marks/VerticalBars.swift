@@ -63,6 +63,6 @@ enum VerticalBars {
             }
         }
         b.canvas.line(Point(plot.x + gutter, zero), Point(plot.maxX, zero), color: style.axis, width: 0.75)
-        names.draw(&b, centers: cats.indices.map { band.center($0) }, top: bottom, style: nameStyle)
+        names.draw(&b, centers: cats.indices.map { band.center($0) }, top: bottom, minX: plot.x, style: nameStyle)
     }
 }

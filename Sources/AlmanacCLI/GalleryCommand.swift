@@ -1,0 +1,99 @@
+import ArgumentParser
+import Charts
+import Foundation
+import Layout
+import Render
+
+/// `almanac gallery`: every chart type and edge case on sample-like data, as a PDF (and PNGs) to
+/// look at; with `--bench N`, N charts of mixed types in one PDF, for `make bench`.
+struct Gallery: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the chart gallery: every chart type and edge case, on sample-like data.",
+        discussion: """
+            Examples:
+              almanac gallery --out out/gallery.pdf --png out/gallery/
+              almanac gallery --bench 200 --out /tmp/charts.pdf --timings
+            """)
+
+    @Option(help: "The PDF to write.") var out = "gallery.pdf"
+    @Option(help: ArgumentHelp("Also render every page to PNG in this folder.", valueName: "DIR")) var png: String?
+    @Option(help: "PNG resolution in dots per inch.") var dpi: Double = 96
+    @Option(help: ArgumentHelp("A JSON theme file (see docs/layout.md).", valueName: "FILE")) var theme: String?
+    @Option(help: ArgumentHelp("Instead of the gallery, N charts of mixed types (a benchmark).", valueName: "N")) var bench: Int?
+    @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
+
+    func validate() throws {
+        if let bench, bench < 1 { throw ValidationError("--bench must be at least 1") }
+        if dpi < 10 || dpi > 1200 { throw ValidationError("--dpi must be between 10 and 1200") }
+    }
+
+    func run() throws {
+        try reportingLayoutErrors {
+            let clock = ContinuousClock()
+            var mark = clock.now
+            func phase(_ name: String) {
+                guard timings else { return }
+                let elapsed = clock.now - mark
+                Terminal.note("\(name): \(String(format: "%.3f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)) s")
+                mark = clock.now
+            }
+            let theme = try self.theme.map { try Theme.load(from: URL(fileURLWithPath: $0)) } ?? Theme()
+            let shaper = try TextShaper(fonts: theme.fonts)
+            let renderer = Renderer(shaper: shaper, creator: "Almanac \(Almanac.version)")
+            phase("fonts")
+
+            let document = GalleryDocument.build(theme: theme, measurer: shaper, benchCount: bench)
+            phase("charts")
+            let laidOut = try Typesetter(shaper: shaper).layout(document)
+            phase("layout")
+            try renderer.writePDF(laidOut, to: out)
+            phase("pdf")
+            if let png {
+                let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
+                phase("png")
+                Terminal.note("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
+            }
+            for w in laidOut.warnings { Terminal.error("warning: \(w.message)") }
+            print("wrote \(out) (\(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s"))")
+        }
+    }
+}
+
+/// The gallery as a Layout document: a heading per case, the chart as a figure, and the chart's
+/// notes and text alternative under it (so reviewers read what a screen reader will hear).
+enum GalleryDocument {
+    static func build(theme: Theme, measurer: any TextMeasuring, benchCount: Int?) -> Document {
+        var charts = ChartCompiler(theme: theme, measurer: measurer)
+        // Regions and sectors get their colours up front, so they match in every chart whatever the order.
+        charts.colors.register(GallerySampleData.regions, scope: "region")
+        charts.colors.register(GallerySampleData.sectors, scope: "sector")
+        let width = theme.frame.width
+        var blocks: [Block] = []
+        if let benchCount {
+            let entries = ChartGallery.entries
+            blocks.append(.heading(1, "\(benchCount) charts"))
+            for i in 0..<benchCount {
+                let entry = entries[i % entries.count]
+                blocks.append(.figure(charts.compile(entry.spec, data: entry.data, width: width).figure))
+            }
+        } else {
+            blocks.append(.heading(1, "Chart gallery"))
+            blocks.append(.paragraph("Every chart type and edge case, compiled from sample-like data by the Charts module and drawn by the same renderer as the rest of a report. Under each chart: its text alternative, generated from the data."))
+            blocks.append(.tableOfContents(title: "Contents", maxLevel: 2))
+            for (title, entries) in [("Chart types", ChartGallery.types), ("Edge cases", ChartGallery.edgeCases)] {
+                blocks.append(.pageBreak)
+                blocks.append(.heading(1, title))
+                for entry in entries {
+                    let chart = charts.compile(entry.spec, data: entry.data, width: width)
+                    blocks.append(.heading(level: 2, text: [InlineRun(entry.section)]))
+                    var caption = [InlineRun("Alt text: ", italic: true), InlineRun(chart.altText)]
+                    if !chart.notes.isEmpty { caption.append(InlineRun(" Note: " + chart.notes.joined(separator: "; ") + ".", italic: true)) }
+                    blocks.append(.figure(Figure(.graphic(chart.graphic), caption: caption, altText: chart.altText)))
+                }
+            }
+        }
+        var metadata = DocumentMetadata(title: "Almanac chart gallery", author: "Almanac", subject: "Every chart type and edge case")
+        metadata.creationDate = Date(timeIntervalSince1970: 1_700_000_000)
+        return Document(metadata: metadata, theme: theme, blocks: blocks)
+    }
+}

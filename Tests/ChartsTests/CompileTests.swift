@@ -1,0 +1,85 @@
+@testable import Charts
+import Foundation
+import Layout
+import Testing
+
+@Suite("Compile") struct CompileTests {
+    @Test(arguments: ChartGallery.entries.indices)
+    func everyGalleryChartIsValid(index: Int) {
+        let entry = ChartGallery.entries[index]
+        for width in [460.0, 220] {
+            let chart = compile(entry.spec, entry.data, width: width)
+            #expect(allFinite(chart), "\(entry.section)")
+            #expect(chart.size.width == width && chart.size.height > 0)
+            // Every label inside the box, none overlapping another.
+            let bounds = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height)
+            for t in chart.texts { #expect(bounds.contains(box(t), tolerance: 0.5), "\(entry.section) @\(width): '\(t.text)' outside") }
+            let pairs = collisions(chart)
+            #expect(pairs.isEmpty, "\(entry.section) @\(width): \(pairs)")
+            #expect(!chart.altText.isEmpty)
+        }
+    }
+
+    @Test(arguments: 1...40)
+    func oneToFortyCategoriesGiveNonOverlappingLabels(count: Int) {
+        for type in [ChartType.bar, .column] {
+            let chart = compile(ChartSpec(type: type, data: "members.by_country", title: "Members by country"), GallerySampleData.membersByCountry(count: count))
+            #expect(chart.marks.filter { $0.kind == .bar }.count == count)
+            #expect(collisions(chart).isEmpty, "\(type) × \(count)")
+            #expect(allFinite(chart))
+        }
+    }
+
+    @Test func noDataDrawsAClearPanel() {
+        let chart = compile(ChartSpec(type: .line, data: "members.monthly", title: "Members"), ChartData(series: [Series(name: "m", points: [])]))
+        #expect(chart.texts.map(\.text).contains("No data for this period"))
+        #expect(chart.altText == "Members: no data for this period.")
+    }
+
+    @Test func limitFoldsTheRestIntoOther() {
+        let chart = compile(ChartSpec(type: .bar, data: "members.by_country", limit: 10), GallerySampleData.membersByCountry())
+        let bars = chart.marks.filter { $0.kind == .bar }
+        #expect(bars.count == 11)
+        #expect(bars.last!.category == "Other")
+        let total = GallerySampleData.membersByCountry().series[0].points.reduce(0) { $0 + $1.value }
+        #expect(abs(bars.reduce(0) { $0 + $1.value } - total) < 1e-9)
+        #expect(!chart.notes.isEmpty)
+    }
+
+    @Test func altTextReadsTheData() {
+        let spec = ChartSpec(type: .bar, data: "members.by_region", title: "Members by region")
+        let alt = compile(spec, GallerySampleData.membersByRegion(compare: false)).altText
+        #expect(alt.hasPrefix("Members by region, 2023: Africa 546, Asia-Pacific 347, Latin America & Caribbean 212"))
+        let line = compile(ChartSpec(type: .line, data: "members.monthly", title: "Members"), .timeSeries("m", GallerySampleData.monthlyMembers())).altText
+        #expect(line == "Members: from 5 in Jun 2021 to 1,640 in Dec 2023.")
+        let donut = compile(ChartSpec(type: .donut, data: "members.by_sector", title: "Sectors"), GallerySampleData.membersBySector()).altText
+        #expect(donut.contains("government 501 (31%)"))
+    }
+
+    @Test func nullKeysReadAsNotStated() {
+        let chart = compile(ChartSpec(type: .bar, data: "members.by_sector"), .categories([("academia", 3, nil), (nil, 2, nil)]))
+        #expect(chart.texts.map(\.text).contains("Not stated"))
+    }
+
+    @Test func specDecodesFromTheReportFormat() throws {
+        let json = ##"{"type": "grouped_bar", "data": "members.by_region", "title": "By region", "compare": true, "sort": "value", "limit": 5, "colors": {"Africa": "#7a1f3d"}}"##
+        let spec = try JSONDecoder().decode(ChartSpec.self, from: Data(json.utf8))
+        #expect(spec.type == .groupedBar)
+        #expect(spec.limit == 5)
+        #expect(spec.validate().isEmpty)
+        #expect(ChartSpec(type: .bar, data: "x", limit: 0, colors: ["a": "blue"]).validate().count == 2)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ChartSpec.self, from: Data(#"{"type": "radar", "data": "x"}"#.utf8)) }
+    }
+
+    @Test func highlightColourOverridesOneBar() {
+        let spec = ChartSpec(type: .bar, data: "members.by_region", colors: ["Africa": "#d55e00"])
+        let chart = compile(spec, GallerySampleData.membersByRegion(compare: false))
+        #expect(chart.marks.first { $0.category == "Africa" }!.color == Color(hex: "#d55e00"))
+        #expect(chart.marks.first { $0.category == "North America" }!.color != Color(hex: "#d55e00"))
+    }
+
+    @Test func fixedHeightIsRespected() {
+        let chart = compile(ChartSpec(type: .line, data: "m", title: "T", height: 180), .timeSeries("m", GallerySampleData.monthlyMembers()))
+        #expect(chart.size.height == 180)
+    }
+}

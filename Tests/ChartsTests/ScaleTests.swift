@@ -1,0 +1,32 @@
+import Charts
+import Testing
+
+@Suite("Scale") struct ScaleTests {
+    @Test func linearScaleMapsDomainEndsToRangeEnds() {
+        let s = LinearScale(domain: 0...200, range: (100, 0))
+        #expect(s(0) == 100)
+        #expect(s(200) == 0)
+        #expect(s(50) == 75)
+        #expect(s.baseline == 100)
+    }
+
+    @Test func degenerateDomainDoesNotDivideByZero() {
+        let s = LinearScale(domain: 5...5, range: (0, 10))
+        #expect(s(5).isFinite)
+        #expect(s(.nan).isFinite)
+    }
+
+    @Test func bandScaleFillsTheRangeWithEqualBands() {
+        let b = BandScale(count: 4, range: (0, 100), paddingInner: 0.2, paddingOuter: 0.1)
+        #expect(abs(b.start(0) - b.step * 0.1) < 1e-9)
+        #expect(abs(b.start(3) + b.bandwidth + b.step * 0.1 - 100) < 1e-9)
+        #expect(b.bandwidth < b.step)
+    }
+
+    @Test func timeScaleIsMonotonicAcrossMonthsOfDifferentLength() {
+        let t = TimeScale(first: ChartDate(year: 2023, month: 1), last: ChartDate(year: 2023, month: 12), range: (0, 110))
+        let xs = (1...12).map { t(ChartDate(year: 2023, month: $0)) }
+        #expect(zip(xs, xs.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(abs(xs[1] - xs[0] - 10) < 1e-9)
+    }
+}
