@@ -50,9 +50,10 @@ $(OUT):
 sample: release | $(OUT)
 	$(ALMANAC_RELEASE) sample $(DB) --force
 
-# Until the report engine lands, `make report` writes the sample database and its data-quality report.
+# The executive director's Year in Review of the sample organization, and its data-quality report.
 report: sample
-	$(ALMANAC_RELEASE) check $(DB) | tee $(OUT)/check.txt
+	$(ALMANAC_RELEASE) check $(DB) > $(OUT)/check.txt
+	$(ALMANAC_RELEASE) build Reports/year-in-review.md --db $(DB) --out $(OUT)/year-in-review-2023.pdf
 
 bench: release bench-deps
 	@for script in bench/[0-9]*.sh; do bash $$script $(ALMANAC_RELEASE) || exit 1; done

@@ -58,6 +58,7 @@ let package = Package(
         // The commands, as a library so tests can call them in-process.
         .target(name: "AlmanacCLI", dependencies: [
             "Store", "Metrics", "Layout", "Charts", "Render", "ReportSyntax", "Report",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "almanac", dependencies: ["AlmanacCLI"]),
@@ -67,6 +68,7 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Render"]),
         .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
         .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Store"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Layout"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import Layout
 import Metrics
 import Render
@@ -24,6 +25,7 @@ struct Build: ParsableCommand {
               almanac build Reports/board-yoy.md --db lpsa.db --year 2022 --out board-2022.pdf
               almanac build Reports/grant-report.md --db lpsa.db --from 2022-01-01 --to 2023-12-31 --png previews/
               almanac build Reports/year-in-review.md --db lpsa.db --set "signature=Ana López"
+              almanac build Reports/year-in-review.md --db lpsa.db --each region --out regions/
             """)
 
     @Argument(help: "The report definition (Markdown with YAML front matter).") var report: String?
@@ -34,10 +36,15 @@ struct Build: ParsableCommand {
     @Option(help: "PNG resolution in dots per inch.") var dpi: Double = 96
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a front-matter value (repeatable).", valueName: "key=value"))
     var settings: [String] = []
+    @Option(help: ArgumentHelp("One report per region or working group, into the folder --out (default: the output name without .pdf).", valueName: "region|working_group"))
+    var each: String?
     @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
 
     func validate() throws {
         for s in settings where !s.contains("=") { throw ValidationError("--set '\(s)' must look like key=value") }
+        if let each, ScopedDatabase.Scope(rawValue: each) == nil {
+            throw ValidationError("--each '\(each)' must be region or working_group")
+        }
         if dpi < 10 || dpi > 1200 { throw ValidationError("--dpi must be between 10 and 1200") }
     }
 
@@ -47,27 +54,56 @@ struct Build: ParsableCommand {
             let (reportPath, dbPath) = try Self.inputs(report: report, db: db)
             let definition = try ReportDefinition.load(reportPath)
             phases.mark("parse")
-            var builder = ReportBuilder(period: period.period.map { .range($0.start, $0.end) },
-                                        overrides: Dictionary(settings.map { s in
-                                            let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
-                                            return (parts[0], parts.count > 1 ? parts[1] : "")
-                                        }, uniquingKeysWith: { $1 }))
-            builder.today = .today()
-            let built = try builder.build(definition, database: dbPath)
-            phases.mark("metrics and document")
-            let laidOut = try Typesetter(shaper: built.shaper).layout(built.document)
-            phases.mark("layout (\(laidOut.passes) passes)")
-            let target = out ?? built.outputName
-            let renderer = Renderer(shaper: built.shaper, creator: "Almanac \(Almanac.version)")
-            try renderer.writePDF(laidOut, to: target)
-            phases.mark("pdf")
-            for w in built.warnings + laidOut.warnings.map(\.description) { Terminal.note("warning: \(w)") }
-            print("wrote \(target) (\(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s"), \(ReportContextLabel.period(built.metrics)))")
-            if let png {
-                let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
-                phases.mark("png")
-                print("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
+            let overrides = Dictionary(settings.map { s in
+                let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+                return (parts[0], parts.count > 1 ? parts[1] : "")
+            }, uniquingKeysWith: { $1 })
+            guard let each, let scope = ScopedDatabase.Scope(rawValue: each) else {
+                try buildOne(definition, database: dbPath, overrides: overrides, out: out, png: png, phases: &phases)
+                return
             }
+            // One report per group, each from its own scoped copy of the data.
+            let groups = try ScopedDatabase.groups(scope, in: dbPath)
+            let stem = ((reportPath as NSString).lastPathComponent as NSString).deletingPathExtension
+            let folder = out ?? "\(stem)-by-\(scope.rawValue.replacingOccurrences(of: "_", with: "-"))"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-each-\(getpid())").path
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            for (i, group) in groups.enumerated() {
+                Terminal.progress("reports", i, groups.count)
+                let scoped = "\(scratch)/\(ScopedDatabase.slug(group)).db"
+                try ScopedDatabase.write(scope, named: group, from: dbPath, to: scoped)
+                var groupOverrides = overrides
+                groupOverrides["scope"] = group
+                let slug = ScopedDatabase.slug(group)
+                try buildOne(definition, database: scoped, overrides: groupOverrides, titleSuffix: " — \(group)", out: "\(folder)/\(slug).pdf",
+                             png: png.map { "\($0)/\(slug)" }, phases: &phases)
+                try? FileManager.default.removeItem(atPath: scoped)
+            }
+            Terminal.progress("reports", groups.count, groups.count)
+        }
+    }
+
+    private func buildOne(_ definition: ReportDefinition, database: String, overrides: [String: String], titleSuffix: String = "",
+                          out: String?, png: String?, phases: inout PhaseTimer) throws {
+        var builder = ReportBuilder(period: period.period.map { .range($0.start, $0.end) }, overrides: overrides)
+        builder.titleSuffix = titleSuffix
+        builder.today = .today()
+        let built = try builder.build(definition, database: database)
+        phases.mark("metrics and document")
+        let laidOut = try Typesetter(shaper: built.shaper).layout(built.document)
+        phases.mark("layout (\(laidOut.passes) passes)")
+        let target = out ?? built.outputName
+        let renderer = Renderer(shaper: built.shaper, creator: "Almanac \(Almanac.version)")
+        try renderer.writePDF(laidOut, to: target)
+        phases.mark("pdf")
+        for w in built.warnings + laidOut.warnings.map(\.description) { Terminal.note("warning: \(w)") }
+        print("wrote \(target) (\(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s"), \(ReportContextLabel.period(built.metrics)))")
+        if let png {
+            let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
+            phases.mark("png")
+            print("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
         }
     }
 
@@ -162,6 +198,9 @@ func reportingReportErrors(_ body: () throws -> Void) throws {
             throw ExitCode(1)
         } catch let error as MetricsError {
             Terminal.error(error.description)
+            throw ExitCode(1)
+        } catch let error as DatabaseError {
+            Terminal.error("database: \(error.message ?? "\(error)")")
             throw ExitCode(1)
         }
     }

@@ -63,12 +63,12 @@ struct DefinitionTests {
         let bad = "---\ntitle: Report\nperiod: [2023\n---\nBody\n"
         let error = #expect(throws: ReportError.self) { try ReportDefinition.parse(bad, file: "r.md") }
         #expect(error?.location.file == "r.md")
-        #expect(error?.location.line == 4, "\(String(describing: error))")
+        #expect(error?.location.line == 3, "points at the unclosed [ on line 3: \(String(describing: error))")
         #expect(error?.message.hasPrefix("invalid YAML:") == true)
     }
 
     @Test func settingsAreCheckedWithSuggestions() {
-        #expect(throws: ReportError(SourceLocation(file: "r.md", line: 2, column: 7), "paper must be a4 or letter, found 'a5'")) {
+        #expect(throws: ReportError(SourceLocation(file: "r.md", line: 2, column: 8), "paper must be a4 or letter, found 'a5'")) {
             try ReportDefinition.parse("---\npaper: a5\n---\n", file: "r.md")
         }
         let unclosed = #expect(throws: ReportError.self) { try ReportDefinition.parse("---\ntitle: x\n", file: "r.md") }

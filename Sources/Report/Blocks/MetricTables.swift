@@ -97,7 +97,7 @@ struct MetricTables {
                 let ratio = def.unit == .ratio
                 return ["metric": .text(MetricLabels.label(name)), "name": .text(name),
                         "previous": ratio ? .ratio(s.previous) : .count(s.previous), "value": ratio ? .ratio(s.value) : .count(s.value),
-                        "change": ratio ? .ratio(s.change) : .count(s.change), "change_pct": ratio ? .empty : .ratio(s.changePct)]
+                        "change": ratio ? .points(s.change) : .change(s.change), "change_pct": ratio ? .empty : .changePct(s.changePct)]
             }
             return TableData(columns: ["metric", "previous", "value", "change", "change_pct"],
                              labels: ["metric": "Metric", "name": "Name", "previous": before, "value": now, "change": "Change", "change_pct": "Change %"],
@@ -159,7 +159,7 @@ struct MetricTables {
                      "change": "Change", "change_pct": "Change %", "share": "Share"],
             rows: rows.map { r in
                 ["key": .text(MetricLabels.key(r.key, of: name)), "value": .count(r.value), "previous": .count(r.previous),
-                 "change": .count(r.previous.map { r.value - $0 }), "change_pct": .ratio(r.changePct), "share": .ratio(r.share)]
+                 "change": .change(r.previous.map { r.value - $0 }), "change_pct": .changePct(r.changePct), "share": .ratio(r.share)]
             },
             numeric: ["value", "previous", "change", "change_pct", "share"])
     }

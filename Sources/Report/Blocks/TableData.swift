@@ -10,11 +10,15 @@ struct TableData {
         case text(String)
         case count(Double)
         case ratio(Double)
+        /// Differences: "+563", "+52%", "−1.8 pts" (a change of a ratio is in percentage points).
+        case change(Double)
+        case changePct(Double)
+        case points(Double)
         case empty
 
         var number: Double? {
             switch self {
-            case .count(let n), .ratio(let n): return n
+            case .count(let n), .ratio(let n), .change(let n), .changePct(let n), .points(let n): return n
             default: return nil
             }
         }
@@ -24,6 +28,15 @@ struct TableData {
             case .text(let t): return t
             case .count(let n): return NumberText.grouped(n, decimals: n == n.rounded() ? 0 : 1)
             case .ratio(let r): return NumberText.percent(r, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
+            case .change(let n):
+                let t = NumberText.grouped(n, decimals: n == n.rounded() ? 0 : 1)
+                return NumberText.signed(t, negative: n < 0, zero: t == "0")
+            case .changePct(let r):
+                let t = NumberText.percent(r, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
+                return NumberText.signed(t, negative: r < 0, zero: t == "0%")
+            case .points(let r):
+                let t = NumberText.grouped(r * 100, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
+                return NumberText.signed(t, negative: r < 0, zero: t == "0") + " pts"
             case .empty: return "—"
             }
         }
@@ -40,4 +53,7 @@ struct TableData {
 extension TableData.Cell {
     static func count(_ n: Double?) -> Self { n.map { .count($0) } ?? .empty }
     static func ratio(_ r: Double?) -> Self { r.map { .ratio($0) } ?? .empty }
+    static func change(_ n: Double?) -> Self { n.map { .change($0) } ?? .empty }
+    static func changePct(_ r: Double?) -> Self { r.map { .changePct($0) } ?? .empty }
+    static func points(_ r: Double?) -> Self { r.map { .points($0) } ?? .empty }
 }

@@ -35,6 +35,8 @@ public struct ReportBuilder {
     public var period: PeriodOverride?
     public var overrides: [String: String] = [:]
     public var today: CalendarDate = .today()
+    /// Appended to the title (cover, running header, PDF metadata): " — Africa" for `--each`.
+    public var titleSuffix = ""
     /// Limit for each named SQL query.
     public var queryTimeLimit: Double = 10
 
@@ -56,9 +58,9 @@ public struct ReportBuilder {
         let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: theme.fonts.directory.map { [$0] } ?? [])
         let charts = ChartBlocks(theme: theme, measurer: shaper)
         let builder = DocumentBuilder(context: context, data: DataBlocks(database: queue, queries: queries, charts: charts))
-        let cover = try CoverPage.blocks(definition.settings, context: context, theme: theme, file: definition.file)
+        let title = (try setting("title", definition, context) ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension) + titleSuffix
+        let cover = try CoverPage.blocks(title: title, definition.settings, context: context, theme: theme, file: definition.file)
         let body = try builder.blocks(definition.body)
-        let title = try setting("title", definition, context) ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension
         let metadata = DocumentMetadata(
             title: title,
             author: try setting("author", definition, context) ?? setting("organization", definition, context) ?? "",

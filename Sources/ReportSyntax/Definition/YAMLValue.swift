@@ -26,7 +26,10 @@ public indirect enum YAMLValue: Sendable, Equatable {
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
                 let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-                throw ReportError(place(mark), "invalid YAML: \(detail)")
+                // Detected at the end of the text ("expected ']'"): point where the construct opened.
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+                let at = mark.line >= lines && context != nil ? context!.mark : mark
+                throw ReportError(place(at), "invalid YAML: \(detail)")
             default:
                 throw ReportError(start, "invalid YAML: \(error)")
             }

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import Store
+
+/// One region's or one working group's own copy of the data, for `almanac build --each`:
+/// the database is copied (`VACUUM INTO`, the source stays untouched) and everything outside
+/// the scope removed, so every metric of the report is that group's without a special case
+/// anywhere in Metrics.
+///
+/// - A region keeps its members (with their working-group memberships and attendance) and
+///   all of the network's activities, which are open to every member.
+/// - A working group keeps the people who were ever its members and its own activities.
+public enum ScopedDatabase {
+    public enum Scope: String, CaseIterable, Sendable {
+        case region
+        case workingGroup = "working_group"
+    }
+
+    /// The names of the groups in `database` for a scope, in name order.
+    public static func groups(_ scope: Scope, in path: String) throws -> [String] {
+        let queue = try AlmanacDatabase.openForReading(path)
+        return try queue.read { db in
+            try String.fetchAll(db, sql: scope == .region ? "SELECT name FROM regions ORDER BY name" : "SELECT name FROM working_groups ORDER BY name")
+        }
+    }
+
+    /// Writes the scoped copy of `source` to `target` (which must not exist).
+    public static func write(_ scope: Scope, named name: String, from source: String, to target: String) throws {
+        let queue = try AlmanacDatabase.openForReading(source)
+        try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [target]) }
+        try queue.close()
+        let copy = try DatabaseQueue(path: target)
+        try copy.write { db in
+            switch scope {
+            case .region:
+                guard let id = try Int.fetchOne(db, sql: "SELECT id FROM regions WHERE name = ?", arguments: [name]) else {
+                    throw StoreError("\(source): no region named '\(name)'")
+                }
+                try db.execute(sql: """
+                    CREATE TEMP TABLE outside AS SELECT m.id FROM members m LEFT JOIN countries c ON c.code = m.country_code
+                        WHERE c.region_id IS NOT ? OR m.country_code IS NULL;
+                    DELETE FROM attendance WHERE member_id IN (SELECT id FROM outside);
+                    DELETE FROM working_group_members WHERE member_id IN (SELECT id FROM outside);
+                    DELETE FROM members WHERE id IN (SELECT id FROM outside);
+                    """, arguments: [id])
+            case .workingGroup:
+                guard let id = try Int.fetchOne(db, sql: "SELECT id FROM working_groups WHERE name = ?", arguments: [name]) else {
+                    throw StoreError("\(source): no working group named '\(name)'")
+                }
+                try db.execute(sql: """
+                    CREATE TEMP TABLE outside AS SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM working_group_members WHERE working_group_id = ?1);
+                    CREATE TEMP TABLE other_activities AS SELECT id FROM activities WHERE working_group_id IS NOT ?1;
+                    DELETE FROM attendance WHERE member_id IN (SELECT id FROM outside) OR activity_id IN (SELECT id FROM other_activities);
+                    DELETE FROM activity_partners WHERE activity_id IN (SELECT id FROM other_activities);
+                    DELETE FROM activities WHERE id IN (SELECT id FROM other_activities);
+                    DELETE FROM working_group_members WHERE member_id IN (SELECT id FROM outside);
+                    DELETE FROM members WHERE id IN (SELECT id FROM outside);
+                    """, arguments: [id])
+            }
+        }
+        try copy.close()
+    }
+
+    /// A file-name-safe form of a group name: "Europe & Central Asia" → "europe-central-asia".
+    public static func slug(_ name: String) -> String {
+        var out = ""
+        for ch in name.lowercased() {
+            if ch.isLetter || ch.isNumber { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "group" : out
+    }
+}
