@@ -27,6 +27,15 @@ struct CategoryAxis {
                 }
             }
         }
+        // Wide bands: three wrapped lines, the last shortened, read better than a diagonal.
+        if width >= style.size * 6 {
+            let fitted = names.map { LineBreaking.fit($0, width: width, maxLines: 3, style: style, measurer: measurer) }
+            let n = fitted.map(\.count).max() ?? 1
+            mode = .wrapped(lines: n)
+            lines = fitted
+            height = Double(n) * style.lineHeight + 4
+            return
+        }
         // Rotated: each label on one line along the diagonal, no longer than the room allows.
         let diagonal = max(style.size * 3, (maxHeight - style.size) / 0.7071)
         let single = names.map { [LineBreaking.truncate($0, width: diagonal, style: style, measurer: measurer)] }

@@ -48,11 +48,14 @@ struct ChartBuilder {
 
     /// The change from `previous` to `value` as a signed percentage, or a signed count when the
     /// previous value was zero (a percentage of nothing is meaningless).
-    func changeText(_ value: Double, _ previous: Double) -> String {
+    func changeText(_ value: Double, _ previous: Double, absolute: Bool = false) -> String {
         if format == .percent { return NumberFormat.signedNumber((value - previous) * 100, decimals: 0) + " pts" }
-        if previous == 0 { return NumberFormat.signedNumber(value - previous) }
+        if previous == 0 || absolute { return NumberFormat.signedNumber(value - previous) }
         return NumberFormat.signedPercent((value - previous) / abs(previous))
     }
+
+    /// Percent changes of small counts are noise ("+400%" for 1 → 5): below this base, charts show the difference.
+    static let smallBase = 10.0
 
     /// Lines of a wrapped label, placed right-, left- or centre-aligned and centred vertically on `centerY`.
     mutating func placeLines(_ lines: [String], x: Double, centerY: Double, anchor: TextAnchor, style textStyle: TextStyle) {

@@ -65,14 +65,16 @@ public struct ChartCompiler {
         let count = data.series.first?.points.count ?? 0
         switch spec.type {
         case .bar, .groupedBar, .column:
-            if spec.resolvedOrientation == .vertical { return min(240, max(150, width * 0.4)) }
-            let shown = min(count, spec.limit.map { $0 + 1 } ?? count)
+            let allZero = !data.allValues.contains { $0 != 0 }
+            if spec.resolvedOrientation == .vertical { return allZero ? 90 : min(240, max(150, width * 0.4)) }
+            let names = data.series[0].points.map(\.label)
+            let shown = spec.limit.map { count > $0 ? Array(names.prefix($0)) + [Fold.otherLabel] : names } ?? names
             let compare = spec.showsPrevious && data.series[0].points.contains { $0.previous != nil }
-            return HorizontalBars.naturalHeight(count: shown, compare: compare, style: style)
+            return HorizontalBars.naturalHeight(names: shown, compare: compare, width: width, style: style, measurer: measurer)
         case .stackedBar:
-            let bars = Set(data.series.flatMap { $0.points.map(\.label) }).count
             return spec.resolvedOrientation == .vertical ? min(260, max(170, width * 0.42))
-                : HorizontalBars.naturalHeight(count: bars, compare: false, style: style) + style.labelSize * 2.5
+                : HorizontalBars.naturalHeight(names: StackedBars.table(data).bars, compare: false, width: width, style: style, measurer: measurer)
+                    + style.labelSize * 2.5
         case .line, .area: return min(250, max(130, width * 0.4))
         case .donut, .pie: return min(200, max(120, width * 0.36))
         case .kpi: return TileMarks.naturalHeight(data: data, style: style)

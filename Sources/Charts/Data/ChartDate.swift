@@ -22,9 +22,6 @@ public struct ChartDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Months since year 0: the unit of the time axis.
     public var monthIndex: Int { year * 12 + month - 1 }
 
-    /// Position on a continuous month axis: the month index plus the fraction of the month elapsed.
-    var continuousMonth: Double { Double(monthIndex) + Double(day - 1) / Double(ChartDate.daysIn(year: year, month: month)) }
-
     public static func < (a: ChartDate, b: ChartDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

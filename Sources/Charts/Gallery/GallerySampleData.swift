@@ -29,7 +29,7 @@ public enum GallerySampleData {
             let t = b.month == a.month ? 0 : Double(m - a.month) / Double(b.month - a.month)
             // Slightly concave within each year (strong starts), plus a small fixed wobble.
             let eased = t * (1.15 - 0.15 * t)
-            let wobble = m % 12 == 0 || m == 30 ? 0 : Double([3, -4, 6, -2, 5, -3, 2][m % 7])
+            let wobble = anchors.contains { $0.month == m } ? 0 : Double([3, -4, 6, -2, 5, -3, 2][m % 7])
             result.append((date, (a.value + (b.value - a.value) * eased + wobble).rounded()))
         }
         return result

@@ -26,7 +26,7 @@ enum ArcMarks {
         }
         var colors: [Color] = []
         for s in slices { colors.append(s.isOther ? CategoryColors.neutral : b.color(for: s.name)) }
-        let percents = Shares.percentages(slices.map(\.value))
+        let percents = slices.map { Int(($0.value / total * 100).rounded()) }
         var angle = 0.0
         for (i, s) in slices.enumerated() {
             let sweep = s.value / total * 360
@@ -74,8 +74,10 @@ enum ArcMarks {
         let shareW = (shares.map { b.canvas.width($0, shareStyle) }.max() ?? 0)
         let swatch = nameStyle.size * 0.85
         let nameX = left + swatch + 6
-        let right = min(plot.maxX, nameX + 230 + valueW + shareW)
-        let nameW = max(20, right - nameX - valueW - shareW - 20)
+        // The key is as wide as its longest name, so values sit near their names.
+        let longest = slices.map { b.canvas.width($0.name, nameStyle) }.max() ?? 0
+        let right = min(plot.maxX, nameX + longest + 16 + valueW + 10 + shareW)
+        let nameW = max(20, right - nameX - valueW - shareW - 16 - 10)
         let rowH = min(nameStyle.lineHeight * 1.45, plot.height / Double(max(1, slices.count)))
         var y = centerY - rowH * Double(slices.count) / 2
         for (i, s) in slices.enumerated() {

@@ -7,11 +7,18 @@ import Layout
 enum HorizontalBars {
     static let labelGap = 6.0
 
-    /// Height the plot needs for `count` bands.
-    static func naturalHeight(count: Int, compare: Bool, style: ChartStyle) -> Double {
-        let row = compare ? max(26, style.labelSize * 3.3) : max(17, style.labelSize * 2.2)
-        let dense = count > 20 ? 0.7 : 1
-        return Double(max(1, count)) * row * dense + (compare ? style.tickSize * 1.6 : 0) + 4
+    /// Height the plot needs for bands named `names`: enough for each name's wrapped lines (up to
+    /// three while there are at most a dozen bands), tighter rows for long lists.
+    static func naturalHeight(names: [String], compare: Bool, width: Double, style: ChartStyle, measurer: any TextMeasuring) -> Double {
+        let count = max(1, names.count)
+        var row = compare ? max(26, style.labelSize * 3.3) : max(17, style.labelSize * 2.2)
+        if count > 20 { row *= 0.7 }
+        if count <= 12 {
+            let ts = style.label()
+            let lines = names.map { LineBreaking.fit($0, width: width * 0.36, maxLines: 3, style: ts, measurer: measurer).count }.max() ?? 1
+            if lines > 1 { row = max(row, (Double(lines) * ts.lineHeight + 1) / 0.7) }
+        }
+        return Double(count) * row + (compare ? style.tickSize * 1.6 : 0) + 4
     }
 
     static func draw(_ b: inout ChartBuilder, categories cats: [Category], in plot: Rect) {
@@ -33,12 +40,15 @@ enum HorizontalBars {
         // Right-hand columns: value labels, then the change column.
         var valueWidth = showValues ? (current.map { b.canvas.width($0, valueStyle) } + previousTexts.compactMap { $0 }.map { b.canvas.width($0, previousStyle) }).max() ?? 0 : 0
         let tagStyle = style.label(color: style.muted, size: style.tickSize)
-        if compare && showValues, let first = cats.first {
+        let hiValue = max(0, (values + cats.compactMap(\.previous)).max() ?? 0)
+        let tagsInside = cats.first.map { min($0.value, $0.previous ?? $0.value) >= hiValue * 0.3 } ?? false
+        if compare && showValues && !tagsInside, let first = cats.first {
             // The first band also names the periods after its values: make room for them.
             let tags = [(current[0], valueStyle, b.data.periodLabel), (previousTexts[0] ?? "", previousStyle, first.previous == nil ? nil : b.data.previousLabel)]
             for (text, ts, tag) in tags { if let tag { valueWidth = max(valueWidth, b.canvas.width(text, ts) + 4 + b.canvas.width(tag, tagStyle)) } }
         }
-        let changes: [String?] = compare ? cats.map { c in c.previous.map { b.changeText(c.value, $0) } } : []
+        let absolute = b.format == .number && cats.contains { $0.previous.map { abs($0) < ChartBuilder.smallBase } ?? false }
+        let changes: [String?] = compare ? cats.map { c in c.previous.map { b.changeText(c.value, $0, absolute: absolute) } } : []
         let changeWidth = compare ? (changes.compactMap { $0 }.map { b.canvas.width($0, changeStyle) }.max() ?? 0) + style.tickSize + 10 : 0
         let header = compare ? style.tickSize * 1.6 : 0
 
@@ -87,10 +97,19 @@ enum HorizontalBars {
                 let base = b.baseline(centeredOn: row.y + row.h / 2, row.style)
                 let item = b.canvas.label(text, x: x, baseline: base, anchor: negative ? .end : .start, style: row.style)
                 b.canvas.place(item)
-                // Period names label the first band directly, in place of a legend.
+                // Period names label the first band directly, in place of a legend: inside the
+                // bars when they are long enough, else after the values.
                 if compare && i == 0, let period = row.period {
-                    let tag = b.canvas.label(period, x: item.x + item.width + 4, baseline: base, style: tagStyle)
-                    if tag.x + tag.width <= plot.maxX - changeWidth + 0.5 { b.canvas.placeIfFree(tag) }
+                    var inside = tagStyle
+                    inside.size = min(tagStyle.size, row.h * 0.85)
+                    inside.color = Contrast.text(on: row.color, dark: style.text)
+                    let tag = b.canvas.label(period, x: frame.x + 3, baseline: b.baseline(centeredOn: row.y + row.h / 2, inside), style: inside)
+                    if !negative && tag.width + 6 <= frame.width && inside.size >= 5.5 {
+                        b.canvas.place(tag)
+                    } else {
+                        let after = b.canvas.label(period, x: item.x + item.width + 4, baseline: base, style: tagStyle)
+                        if after.x + after.width <= plot.maxX - changeWidth + 0.5 { b.canvas.placeIfFree(after) }
+                    }
                 }
             }
             if compare, let change = changes[i], let p = c.previous {

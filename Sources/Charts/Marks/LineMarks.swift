@@ -62,7 +62,7 @@ enum LineMarks {
         func xPosition(_ p: DataPoint, _ index: Int) -> Double {
             if let dateTicks = dateTicks, let d = p.date, let first = allDates.min(), let last = allDates.max() {
                 _ = dateTicks
-                if first == last { return (left + right) / 2 }
+                if first.monthIndex == last.monthIndex { return (left + right) / 2 }
                 return TimeScale(first: first, last: last, range: (left, right))(d)
             }
             return count <= 1 ? (left + right) / 2 : left + (right - left) * Double(index) / Double(count - 1)
@@ -121,7 +121,7 @@ enum LineMarks {
         if let dateTicks, let first = allDates.min(), let last = allDates.max() {
             let scale = TimeScale(first: first, last: last, range: (left, right))
             for tick in dateTicks.ticks {
-                let x = first == last ? (left + right) / 2 : scale(tick.date)
+                let x = first.monthIndex == last.monthIndex ? (left + right) / 2 : scale(tick.date)
                 guard x >= left - 0.5 && x <= right + 0.5 else { continue }
                 let items = tick.label.enumerated().map { i, line in
                     b.canvas.label(line, x: x, baseline: top + 5 + ts.ascent + Double(i) * ts.lineHeight, anchor: .middle, style: ts)

@@ -29,6 +29,7 @@ enum VerticalBars {
         let domain = valuesFit ? lo...(hi > lo ? hi : lo + 1) : ticks.domain
         let scale = LinearScale(domain: domain, range: (bottom - (lo < 0 && valuesFit ? valueStyle.lineHeight + 2 : 0), plot.y + valueRoom))
         let zero = scale.baseline
+        names.draw(&b, centers: cats.indices.map { band.center($0) }, top: bottom, minX: plot.x, style: nameStyle)
         axis?.draw(&b, scale: scale, left: plot.x + gutter, right: plot.maxX)
 
         var k = cats.count
@@ -63,6 +64,5 @@ enum VerticalBars {
             }
         }
         b.canvas.line(Point(plot.x + gutter, zero), Point(plot.maxX, zero), color: style.axis, width: 0.75)
-        names.draw(&b, centers: cats.indices.map { band.center($0) }, top: bottom, minX: plot.x, style: nameStyle)
     }
 }

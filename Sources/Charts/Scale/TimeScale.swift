@@ -1,4 +1,5 @@
-/// Maps dates onto positions, continuously by month (so uneven month lengths do not bend a line).
+/// Maps dates onto positions by month: a month-end count and a month-start tick of the same month
+/// share a position, so "Dec" sits under December's value (metrics are monthly; days are ignored).
 public struct TimeScale: Sendable, Hashable {
     public var first: ChartDate
     public var last: ChartDate
@@ -7,10 +8,10 @@ public struct TimeScale: Sendable, Hashable {
     public init(first: ChartDate, last: ChartDate, range: (Double, Double)) {
         self.first = first
         self.last = last
-        linear = LinearScale(domain: first.continuousMonth...max(first.continuousMonth, last.continuousMonth), range: range)
+        linear = LinearScale(domain: Double(first.monthIndex)...Double(max(first.monthIndex, last.monthIndex)), range: range)
     }
 
-    public func callAsFunction(_ date: ChartDate) -> Double { linear(date.continuousMonth) }
+    public func callAsFunction(_ date: ChartDate) -> Double { linear(Double(date.monthIndex)) }
 
     /// Whole months covered.
     public var spanInMonths: Int { last.monthIndex - first.monthIndex }

@@ -12,6 +12,13 @@ public struct LineBreaking {
         let text = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         guard maxLines > 0, width > 0 else { return [] }
         if measurer.width(of: text, style: style) <= width { return [text] }
+        if let raw = measurer.lineBreaks(text, style: style, width: width), !raw.isEmpty {
+            // Lines keep their trailing spaces until here, so the rest rejoins exactly.
+            let broken = raw.map(\.trimmingTrailingSpace)
+            guard broken.count > maxLines else { return broken }
+            let rest = raw[(maxLines - 1)...].joined().trimmingTrailingSpace
+            return Array(broken.prefix(maxLines - 1)) + [truncate(rest, width: width, style: style, measurer: measurer)]
+        }
         var lines: [String] = []
         var current = ""
         var words = tokens(text)
@@ -30,11 +37,12 @@ public struct LineBreaking {
             } else {
                 lines.append(current)
                 current = ""
-                words.insert(word.trimmingLeadingSpace, at: 0)
+                // Keep the word's leading space: if it ends up in the truncated rest, words stay apart.
+                words.insert(word, at: 0)
             }
             if lines.count == maxLines {
                 // Out of lines: whatever is left joins the last line, shortened with an ellipsis.
-                let rest = ([lines.removeLast()] + words.map { $0 }).joined()
+                let rest = ([lines.removeLast()] + words).joined()
                 lines.append(truncate(rest, width: width, style: style, measurer: measurer))
                 return lines
             }

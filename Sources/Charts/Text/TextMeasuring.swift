@@ -5,11 +5,23 @@ import Layout
 public protocol TextMeasuring {
     /// The advance width of `text` on one line, in points.
     func width(of text: String, style: TextStyle) -> Double
+    /// `text` broken into lines no wider than `width` by the rules of its script (Thai words,
+    /// CJK characters), or nil to let Charts break between words itself.
+    func lineBreaks(_ text: String, style: TextStyle, width: Double) -> [String]?
+}
+
+extension TextMeasuring {
+    public func lineBreaks(_ text: String, style: TextStyle, width: Double) -> [String]? { nil }
 }
 
 extension TextShaper: TextMeasuring {
     public func width(of text: String, style: TextStyle) -> Double {
         measure(text, style: style).width
+    }
+
+    /// Pango's line breaking: dictionary word breaks for Thai, between characters for CJK.
+    public func lineBreaks(_ text: String, style: TextStyle, width: Double) -> [String]? {
+        paragraph(text, style: style, width: width).lines.map(\.text)
     }
 }
 

@@ -19,8 +19,6 @@ public struct DateTicks: Sendable, Hashable {
         let everyYears = max(1, (span / 12 + 7) / 8)
         for index in first.monthIndex...max(first.monthIndex, last.monthIndex) {
             let date = ChartDate(year: index / 12, month: index % 12 + 1)
-            // The first point may fall mid-month: only ticks inside the data.
-            if date < first && !(date.year == first.year && date.month == first.month && first.day == 1) { continue }
             switch unit {
             case .month:
                 ticks.append(Tick(date: date, label: date.month == 1 || ticks.isEmpty ? [date.shortMonth, "\(date.year)"] : [date.shortMonth]))

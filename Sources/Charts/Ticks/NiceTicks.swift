@@ -20,7 +20,7 @@ public struct NiceTicks: Sendable, Hashable {
             // All values equal (or all zero): open a range above them so bars and lines have room.
             if hi == 0 { hi = 1 } else if hi > 0 { lo = min(lo, 0); hi = hi == lo ? hi + 1 : hi } else { hi = 0 }
         }
-        let step = NiceTicks.niceStep((hi - lo) / Double(max(1, count)))
+        let step = NiceTicks.nearestStep(lower: lo, upper: hi, count: count)
         let first = (lo / step).rounded(.down) * step
         var last = (hi / step).rounded(.up) * step
         var domainTop = last
@@ -46,6 +46,19 @@ public struct NiceTicks: Sendable, Hashable {
         let fraction = rough / magnitude
         let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
         return nice * magnitude
+    }
+
+    /// The 1, 2, 5 × 10ⁿ step whose interval count is nearest `count` (on ties, fewer ticks).
+    static func nearestStep(lower: Double, upper: Double, count: Int) -> Double {
+        let count = max(1, count)
+        let rough = niceStep((upper - lower) / Double(count))
+        let candidates = [rough / 2.5, rough / 2, rough].map { niceStep($0 * 0.999) }
+        // Compare the intervals each step really gives once the ends are rounded outwards.
+        func intervals(_ step: Double) -> Double { (upper / step).rounded(.up) - (lower / step).rounded(.down) }
+        return candidates.min { a, b in
+            let da = abs(log(intervals(a) / Double(count))), db = abs(log(intervals(b) / Double(count)))
+            return da == db ? a > b : da < db
+        } ?? rough
     }
 
     /// Subdivision of a step: 2 → 0.5 (four parts), 1 and 5 → fifths.
