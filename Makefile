@@ -18,7 +18,7 @@ DB ?= $(OUT)/sample.db
 RELEASE := $(SWIFT) build -c release --product almanac
 ALMANAC_RELEASE := .build/release/almanac
 
-.PHONY: deps bench-deps build release test report bench sample clean
+.PHONY: deps bench-deps build release test report bench sample clean gallery
 
 # Installs only what dpkg says is missing, so a machine that has everything never calls apt-get.
 deps:
@@ -54,6 +54,10 @@ sample: release | $(OUT)
 report: sample
 	$(ALMANAC_RELEASE) check $(DB) > $(OUT)/check.txt
 	$(ALMANAC_RELEASE) build Reports/year-in-review.md --db $(DB) --out $(OUT)/year-in-review-2023.pdf
+
+# The chart gallery: every chart type and edge case, as a PDF and one PNG per page.
+gallery: release | $(OUT)
+	$(ALMANAC_RELEASE) gallery --out $(OUT)/gallery.pdf --png $(OUT)/gallery/
 
 bench: release bench-deps
 	@for script in bench/[0-9]*.sh; do bash $$script $(ALMANAC_RELEASE) || exit 1; done
