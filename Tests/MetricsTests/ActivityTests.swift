@@ -10,6 +10,7 @@ import Store
 /// Future WG (thematic, 2024-01-10: after the period, not counted).
 /// Activities in 2023: 1 webinar (Feb, 50 people, partners UNDP + GIZ), 2 webinar (Nov, Fiscal,
 /// no count, UNDP), 3 convening (Mar, Africa WG, 12), 4 no kind (Jul, 0 people).
+/// Attendance: 1 by members 1, 2, 4; 3 by 7, 4; 5 by 1, 2 and 6 (before 6 joined).
 /// In 2022: 5 webinar (Sep, 30, World Bank). Outside both: 6 (2024) and 7 (2020).
 let activitySQL = edgeMembersSQL + """
     INSERT INTO working_groups (id, name, kind, established_on, region_id) VALUES
@@ -29,7 +30,7 @@ let activitySQL = edgeMembersSQL + """
       (6, 'newsletter', 'No. 9', '2024-01-05', NULL, NULL),
       (7, 'newsletter', 'No. 1', '2020-12-31', NULL, NULL);
     INSERT INTO activity_partners (activity_id, partner_id) VALUES (1, 1), (1, 2), (2, 1), (5, 3);
-    INSERT INTO attendance (activity_id, member_id) VALUES (1, 1), (1, 2), (1, 4), (3, 7), (3, 4), (5, 1), (5, 2);
+    INSERT INTO attendance (activity_id, member_id) VALUES (1, 1), (1, 2), (1, 4), (3, 7), (3, 4), (5, 1), (5, 2), (5, 6);
     INSERT INTO grants (id, funder, title, amount_cents, currency, starts_on, ends_on, purpose) VALUES
       (1, 'Foundation A', 'Core support', 1000000, 'USD', '2022-07-01', '2023-06-30', 'Secretariat'),
       (2, 'Foundation B', 'Next year', NULL, NULL, '2024-01-01', '2024-12-31', NULL),
@@ -89,8 +90,20 @@ let activitySQL = edgeMembersSQL + """
         #expect(m.pairs("partners.by_name") == ["UNDP: 2", "GIZ: 1", "World Bank: 0"])
         // Attended in 2023: 1, 2, 4, 7; of these 1, 4, 7 are members at the end (4 in all).
         #expect(m.value("engagement.rate") == 0.75)
-        // Attended in 2022: 1, 2, both members at the end of 2022 (3 in all).
+        // Attended in 2022: 1, 2, both members at the end of 2022 (3 in all), and 6, recorded
+        // before joining (bad data that `almanac check` reports), who is not counted.
         #expect(m.previous("engagement.rate") == 2.0 / 3)
+    }
+
+    @Test func bothEngagementPlansCountTheSame() throws {
+        let f = try Fixture(activitySQL)
+        defer { f.cleanup() }
+        for plan in [ActivityMetrics.EngagementPlan.lookUpAttendees, .subtractInactive] {
+            let counts = try f.read { db in
+                [try ActivityMetrics.engagedMembers(db, year(2023), plan: plan), try ActivityMetrics.engagedMembers(db, year(2022), plan: plan)]
+            }
+            #expect(counts == [3, 2], "\(plan)")
+        }
     }
 
     @Test func grantsAndTargetsOverlappingThePeriod() throws {

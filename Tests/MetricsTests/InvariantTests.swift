@@ -67,6 +67,10 @@ import Store
                     WHERE a.held_on BETWEEN :s AND :e AND m.joined_on <= :e AND (m.left_on IS NULL OR m.left_on > :e)
                     """, ["s": s, "e": e])
                 #expect(get("engagement.rate") == (end == 0 ? nil : Double(engaged) / Double(end)), "\(p)")
+                for plan in [ActivityMetrics.EngagementPlan.lookUpAttendees, .subtractInactive] {
+                    let counted = try f.read { db in try ActivityMetrics.engagedMembers(db, p, plan: plan) }
+                    #expect(counted == engaged, "\(p) \(plan)")
+                }
                 let countries = try f.count("SELECT count(DISTINCT country_code) FROM members WHERE \(active)", ["d": e])
                 #expect(get("countries.count") == Double(countries), "\(p)")
             }

@@ -42,11 +42,17 @@ struct Fixture {
         try queue.close()
     }
 
-    /// Runs a read query directly: brute-force reference answers for invariant tests.
-    func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
-        let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+    /// Reads the database directly, read-only: internal queries and brute-force answers.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
         defer { try? queue.close() }
-        return try queue.read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
+        return try queue.read(body)
+    }
+
+    func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
     }
 
     func cleanup() { try? FileManager.default.removeItem(atPath: dir) }

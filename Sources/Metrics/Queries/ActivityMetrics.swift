@@ -69,22 +69,53 @@ enum ActivityMetrics {
     }
 
     /// Members active at the period end who attended anything in the period, ÷ members.end.
-    /// Attendees are grouped in member order from attendance_member (the `+` keeps SQLite from
-    /// probing the primary key once per activity instead), then checked against members.
     private static func engagement(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws {
-        func engaged(_ p: Period) throws -> Int {
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM (
-                    SELECT member_id FROM attendance
-                    WHERE +activity_id IN (SELECT id FROM activities WHERE held_on BETWEEN :s AND :e)
-                    GROUP BY member_id) AS attendee
+        let end = builder.scalars["members.end"]
+        func rate(_ p: Period, members: Double?) throws -> Double? {
+            guard let members, members > 0 else { return nil }
+            return Ratio.of(Double(try engagedMembers(db, p, activeAtEnd: Int(members))), members)
+        }
+        builder.scalar("engagement.rate", try rate(window.current, members: end?.value),
+                       previous: try rate(window.previous, members: end?.previous))
+    }
+
+    /// Two exact ways to count the members active at a period's end who attended in it.
+    enum EngagementPlan {
+        /// Look up every distinct attendee in members: cost grows with the attendees.
+        case lookUpAttendees
+        /// Count distinct attendees, then take away those among the members not active at the
+        /// end (left by then, or joined after): cost grows with those, few for a recent period.
+        case subtractInactive
+    }
+
+    /// Attendees of `period`'s activities who are members at its end, by the cheaper plan.
+    static func engagedMembers(_ db: Database, _ period: Period, activeAtEnd: Int) throws -> Int {
+        let inactive = try Int.fetchOne(db, sql: """
+            SELECT (SELECT count(*) FROM members WHERE left_on <= :e) + (SELECT count(*) FROM members WHERE joined_on > :e)
+            """, arguments: ["e": period.end.iso]) ?? 0
+        // About half the members attend something, so below that the subtraction is cheaper.
+        return try engagedMembers(db, period, plan: inactive < activeAtEnd / 2 ? .subtractInactive : .lookUpAttendees)
+    }
+
+    // Attendees are read in member order from attendance_member; the `+` on activity_id keeps
+    // SQLite from probing the primary key once per activity instead.
+    static func engagedMembers(_ db: Database, _ period: Period, plan: EngagementPlan) throws -> Int {
+        let arguments: StatementArguments = ["s": period.start.iso, "e": period.end.iso]
+        let attended = "+activity_id IN (SELECT id FROM activities WHERE held_on BETWEEN :s AND :e)"
+        switch plan {
+        case .lookUpAttendees:
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT member_id FROM attendance WHERE \(attended) GROUP BY member_id) AS attendee
                 JOIN members m ON m.id = attendee.member_id
                 WHERE m.joined_on <= :e AND (m.left_on IS NULL OR m.left_on > :e)
-                """, arguments: ["s": p.start.iso, "e": p.end.iso]) ?? 0
+                """, arguments: arguments) ?? 0
+        case .subtractInactive:
+            let attendedBy = "EXISTS (SELECT 1 FROM attendance WHERE member_id = m.id AND \(attended))"
+            return try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(DISTINCT member_id) FROM attendance WHERE \(attended))
+                     - (SELECT count(*) FROM members m WHERE m.left_on <= :e AND \(attendedBy))
+                     - (SELECT count(*) FROM members m WHERE m.joined_on > :e AND \(attendedBy))
+                """, arguments: arguments) ?? 0
         }
-        let end = builder.scalars["members.end"]
-        let rate = { (n: Int, members: Double?) in members.flatMap { Ratio.of(Double(n), $0) } }
-        builder.scalar("engagement.rate", rate(try engaged(window.current), end?.value),
-                       previous: rate(try engaged(window.previous), end?.previous))
     }
 }
