@@ -29,6 +29,7 @@ struct Specimen: ParsableCommand {
     @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
     @Option(help: .hidden) var benchPages: Int?
     @Option(help: .hidden) var tableRows: Int?
+    @Flag(help: .hidden) var untagged = false
 
     func validate() throws {
         if let paper, Theme.Paper(rawValue: paper.lowercased()) == nil {
@@ -52,6 +53,7 @@ struct Specimen: ParsableCommand {
             if landscape { theme.landscape = true }
             let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: fonts.map { [$0] } ?? [])
             let renderer = Renderer(shaper: shaper, creator: "Almanac \(Almanac.version)")
+            renderer.tagged = !untagged
             phase("fonts")
 
             let document: Document

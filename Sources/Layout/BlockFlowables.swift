@@ -36,7 +36,7 @@ struct KPIRowFlowable: Flowable {
     struct Tile {
         var label: [ShapedLine]
         var value: String
-        var change: String?
+        var change: [ShapedLine]
         var changeColor: Color
         var graphic: (Graphic, Double)?
     }
@@ -83,11 +83,14 @@ struct KPIRowFlowable: Flowable {
                 sink.end(.figure)
             }
             y += graphicHeight // the same in every tile, so the change lines align
-            if let change = tile.change {
+            if !tile.change.isEmpty {
                 var style = changeStyle
                 style.color = tile.changeColor
                 sink.begin(.p)
-                sink.text(TextItem(text: change, style: style, x: innerX, baseline: y + changeLineHeight / 2 + style.size * 0.36, width: innerW))
+                for line in tile.change {
+                    sink.text(TextItem(text: line.text, style: style, x: innerX, baseline: y + changeLineHeight / 2 + style.size * 0.36, width: innerW))
+                    y += changeLineHeight
+                }
                 sink.end(.p)
             }
         }

@@ -228,12 +228,11 @@ final class FlowBuilder {
         let lineHeight = (size * 1.35).rounded(toPlaces: 2)
 
         // Natural widths (one shaping per distinct cell text, cached).
+        // Two passes over the rows (natural widths, then rows) instead of keeping every cell's
+        // attributed text and width alive: the second pass hits the shaper's cache.
         let headerTexts = t.header.map { AttributedText($0, colors: theme.colors) }
-        let bodyTexts = t.rows.map { $0.map { AttributedText($0, colors: theme.colors) } }
         let totalTexts = t.totals.map { $0.map { AttributedText($0, colors: theme.colors) } }
         var natural = [Double](repeating: 0, count: n)
-        var naturalWidths = [[Double]]()
-        naturalWidths.reserveCapacity(t.rows.count)
         func measure(_ a: AttributedText, _ s: TextStyle, _ c: Int) -> Double {
             var s = s
             s.tabularFigures = t.columns[c].numeric
@@ -241,17 +240,18 @@ final class FlowBuilder {
         }
         let headerWidths = headerTexts.enumerated().map { measure($1, headerStyle, $0) }
         for c in 0..<n { natural[c] = headerWidths[c] }
-        for row in bodyTexts {
-            let w = row.enumerated().map { measure($1, style, $0) }
-            for c in 0..<n { natural[c] = max(natural[c], w[c]) }
-            naturalWidths.append(w)
+        let allFixed = t.columns.allSatisfy { $0.width != nil }
+        if !allFixed {
+            for row in t.rows {
+                for c in 0..<n { natural[c] = max(natural[c], measure(AttributedText(row[c], colors: theme.colors), style, c)) }
+            }
         }
         let totalWidths = totalTexts.map { $0.enumerated().map { measure($1, headerStyle, $0) } }
         if let tw = totalWidths { for c in 0..<n { natural[c] = max(natural[c], tw[c]) } }
 
         // Column widths: given shares, else natural widths with the spare room given to text columns.
         var widths = [Double](repeating: 0, count: n)
-        if t.columns.allSatisfy({ $0.width != nil }) {
+        if allFixed {
             let total = t.columns.reduce(0) { $0 + $1.width! }
             for c in 0..<n { widths[c] = width * t.columns[c].width! / total }
         } else {
@@ -281,43 +281,43 @@ final class FlowBuilder {
             case .trailing: .end
             }
         }
-        func row(_ texts: [AttributedText], _ natural: [Double], index: Int, style s: TextStyle) -> TableRow {
+        func row(_ texts: [AttributedText], index: Int, style s: TextStyle) -> TableRow {
             var cells: [CellContent] = []
-            var rtl: [Bool] = []
+            var rtl: UInt64 = 0
             var lines = 1
             cells.reserveCapacity(n)
             for c in 0..<n {
                 let a = texts[c]
                 let inner = widths[c] - 2 * padX
                 if a.text.isEmpty {
-                    cells.append(.empty); rtl.append(false)
-                } else if natural[c] <= inner && !a.text.contains("\n") && a.links.isEmpty && !Self.mayBeRightToLeft(a.text) {
-                    cells.append(.line(a.text, a.spans)); rtl.append(false)
+                    cells.append(.empty)
+                } else if !a.text.utf8.contains(0x0A) && a.links.isEmpty && !Self.mayBeRightToLeft(a.text) && measure(a, s, c) <= inner {
+                    cells.append(.line(a.text, a.spans))
                 } else {
                     var cs = s
                     cs.tabularFigures = t.columns[c].numeric
                     let p = shape(a, style: cs, width: inner, alignment: alignments[c])
                     cells.append(p.lines.count == 1 ? .line(p.lines[0].text, p.lines[0].spans) : .lines(p.lines))
-                    rtl.append(p.rightToLeft)
+                    if p.rightToLeft && c < 64 { rtl |= 1 << UInt64(c) }
                     lines = max(lines, p.lines.count)
                 }
             }
-            return TableRow(cells: cells, rightToLeft: rtl, lineCount: lines, index: index)
+            return TableRow(cells: cells, rtlBits: rtl, lineCount: lines, index: index)
         }
         let geometry = TableGeometry(columnX: xs, columnWidths: widths, alignments: alignments,
                                      numeric: t.columns.map(\.numeric), padX: padX, padY: padY, lineHeight: lineHeight,
                                      style: style, headerStyle: headerStyle, colors: theme.colors, zebra: t.zebra, width: width)
-        let header = row(headerTexts, headerWidths, index: -1, style: headerStyle)
+        let header = row(headerTexts, index: -1, style: headerStyle)
         var rows: [TableRow] = []
         rows.reserveCapacity(t.rows.count)
         var offsets = [0.0]
         offsets.reserveCapacity(t.rows.count + 1)
-        for (i, texts) in bodyTexts.enumerated() {
-            let r = row(texts, naturalWidths[i], index: i, style: style)
+        for (i, cells) in t.rows.enumerated() {
+            let r = row(cells.map { AttributedText($0, colors: theme.colors) }, index: i, style: style)
             offsets.append(offsets[i] + geometry.height(r))
             rows.append(r)
         }
-        let totals = totalTexts.map { row($0, totalWidths!, index: -2, style: headerStyle) }
+        let totals = totalTexts.map { row($0, index: -2, style: headerStyle) }
         var caption: TextBlockFlowable?
         if let c = t.caption {
             let s = TextStyle(role: .heading, weight: .semibold, size: theme.sizes.body, color: theme.colors.text)
@@ -376,7 +376,7 @@ final class FlowBuilder {
         var tiles: [KPIRowFlowable.Tile] = []
         var maxLabelLines = 1
         var maxGraphic = 0.0
-        var anyChange = false
+        var maxChangeLines = 0
         for k in kpis {
             let label = shaper.paragraph(k.label, style: labelStyle, width: inner).lines
             maxLabelLines = max(maxLabelLines, label.count)
@@ -393,10 +393,11 @@ final class FlowBuilder {
                 graphic = (g, scale)
                 maxGraphic = max(maxGraphic, g.size.height * scale + 4)
             }
-            if k.change != nil { anyChange = true }
-            tiles.append(.init(label: label, value: k.value, change: k.change.map { arrow + $0 }, changeColor: color, graphic: graphic))
+            let change = k.change.map { shaper.paragraph(arrow + $0, style: changeStyle, width: inner).lines } ?? []
+            maxChangeLines = max(maxChangeLines, change.count)
+            tiles.append(.init(label: label, value: k.value, change: change, changeColor: color, graphic: graphic))
         }
-        let height = 2 * padding + Double(maxLabelLines) * labelLH + 4 + valueLH + maxGraphic + (anyChange ? labelLH : 0)
+        let height = 2 * padding + Double(maxLabelLines) * labelLH + 4 + valueLH + maxGraphic + Double(maxChangeLines) * labelLH
         return KPIRowFlowable(tiles: tiles, tileWidth: tileWidth, gap: gap, padding: padding, labelStyle: labelStyle,
                               valueStyle: valueStyle, changeStyle: changeStyle, labelLineHeight: labelLH, valueLineHeight: valueLH,
                               changeLineHeight: labelLH, fill: theme.colors.tile, graphicHeight: maxGraphic, labelLines: maxLabelLines, height: height, spaceBefore: 6, spaceAfter: bodyLineHeight)

@@ -92,7 +92,7 @@ public enum SpecimenDocument {
     /// chapter, and ten figures in all.
     public static func benchmark(pages: Int, theme: Theme = Theme()) -> Document {
         var b: [Block] = [.heading(level: 1, text: [InlineRun("Benchmark document")], inContents: false), .tableOfContents()]
-        let chapters = max(1, pages / 10)
+        let chapters = max(1, Int((Double(pages) / 4.6).rounded())) // a chapter sets on about 4.6 A4 pages
         var figures = 0
         for c in 0..<chapters {
             b.append(.heading(1, "Chapter \(c + 1)"))

@@ -19,7 +19,8 @@ enum CellContent {
 
 struct TableRow {
     var cells: [CellContent]
-    var rightToLeft: [Bool]
+    /// Bit c set: cell c is right-to-left (a bit set, not an array: one allocation less per row).
+    var rtlBits: UInt64
     var lineCount: Int
     /// The row index in the table's body (for zebra shading and warnings); -1 for header, -2 totals.
     var index: Int
@@ -172,13 +173,13 @@ struct TableFlowable: Flowable {
             case .empty: break
             case .line(let text, let spans):
                 sink.text(TextItem(text: text, style: cellStyle, spans: spans, x: x, baseline: first + g.lineHeight / 2 + cellStyle.size * 0.36,
-                                   width: w, alignment: g.alignments[c], rightToLeft: row.rightToLeft[c]))
+                                   width: w, alignment: g.alignments[c], rightToLeft: row.rtlBits & (1 << UInt64(c)) != 0))
             case .lines(let lines):
                 for (i, line) in lines.enumerated() {
                     let top = first + Double(i) * g.lineHeight
                     sink.text(TextItem(text: line.text, style: cellStyle, spans: line.spans, x: x,
                                        baseline: top + g.lineHeight / 2 + cellStyle.size * 0.36,
-                                       width: w, alignment: g.alignments[c], rightToLeft: row.rightToLeft[c]))
+                                       width: w, alignment: g.alignments[c], rightToLeft: row.rtlBits & (1 << UInt64(c)) != 0))
                 }
             }
             sink.end(cellTag)

@@ -240,9 +240,19 @@ public final class TextShaper {
 
     // MARK: Measuring
 
-    private struct MetricsKey: Hashable { var text: String; var style: TextStyle }
+    /// Cache keys compare and hash the UTF-8 bytes: String's own == and hash normalise Unicode,
+    /// which is slow for non-Latin text and not what shaping distinguishes anyway.
+    private struct Bytes: Hashable {
+        var text: String
+        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var t = text
+            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+    private struct MetricsKey: Hashable { var text: Bytes; var style: TextStyle }
     private struct LineKey: Hashable {
-        var text: String; var spans: [TextSpan]; var style: TextStyle; var width: Int32; var alignment: TextAlignment
+        var text: Bytes; var spans: [TextSpan]; var style: TextStyle; var width: Int32; var alignment: TextAlignment
     }
 
     private func prepare(_ text: String, style: TextStyle, spans: [TextSpan]) {
@@ -257,7 +267,7 @@ public final class TextShaper {
     public func measure(_ text: String, style: TextStyle, spans: [TextSpan] = []) -> TextMetrics {
         var colorless = style
         colorless.color = .black
-        let key = MetricsKey(text: text, style: colorless)
+        let key = MetricsKey(text: Bytes(text: text), style: colorless)
         if spans.isEmpty, let m = metricsCache[key] { hits += 1; return m }
         misses += 1
         prepare(text, style: style, spans: spans)
@@ -280,7 +290,7 @@ public final class TextShaper {
                           width: Double, alignment: TextAlignment = .start) -> ShapedParagraph {
         var colorless = style
         colorless.color = .black
-        let key = LineKey(text: text, spans: spans, style: colorless, width: Int32((width * 64).rounded()), alignment: alignment)
+        let key = LineKey(text: Bytes(text: text), spans: spans, style: colorless, width: Int32((width * 64).rounded()), alignment: alignment)
         if links.isEmpty, let cached = lineCache[key] { hits += 1; return cached }
         misses += 1
         prepare(text, style: style, spans: spans)

@@ -15,11 +15,14 @@ final class Painter {
     private var images: [String: OpaquePointer] = [:]
     /// Whether to emit tags and links (PDF) or not (PNG).
     let tagged: Bool
+    /// Whether to emit link annotations (PDF) or not (PNG).
+    let links: Bool
     private var openTags: [StructureTag] = []
 
-    init(shaper: TextShaper, tagged: Bool) {
+    init(shaper: TextShaper, tagged: Bool, links: Bool) {
         self.shaper = shaper
         self.tagged = tagged
+        self.links = links
         let ltr = shaper.makeContext()
         let rtl = shaper.makeContext()
         pango_context_set_base_dir(rtl, PANGO_DIRECTION_RTL)
@@ -35,10 +38,12 @@ final class Painter {
         for l in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
         for c in contexts { g_object_unref(UnsafeMutableRawPointer(c)) }
         for s in images.values { cairo_surface_destroy(s) }
+        clearCache()
     }
 
     /// Call once per cairo_t before drawing text.
     func attach(_ cr: OpaquePointer) {
+        clearCache()
         for (c, l) in zip(contexts, layouts) {
             pango_cairo_update_context(cr, c)
             pango_layout_context_changed(l)
@@ -54,7 +59,7 @@ final class Painter {
             case .path(let p): drawPath(p, cr)
             case .image(let i): try drawImage(i, cr)
             case .link(let l):
-                guard tagged else { continue }
+                guard links else { continue }
                 let r = l.rect
                 let rect = "rect=[\(fmt(r.x)) \(fmt(r.y)) \(fmt(r.width)) \(fmt(r.height))]"
                 let attributes: String
@@ -93,9 +98,49 @@ final class Painter {
         cairo_set_source_rgba(cr, Double(c.red) / 255, Double(c.green) / 255, Double(c.blue) / 255, Double(c.alpha) / 255)
     }
 
+    /// Layouts of plain (span-free) lines already shaped, by text and shape-relevant style: the
+    /// same country, sector or date in 2,000 pages of directory is shaped once. Colour is not part
+    /// of the key (it is the Cairo source, not a Pango attribute, for plain lines).
+    private struct CacheKey: Hashable {
+        var text: String
+        var role: FontRole, weight: FontWeight, italic: Bool, size: Double, tabular: Bool, smallCaps: Bool
+        var width: Double, alignment: TextAlignment, rightToLeft: Bool
+    }
+    private var cache: [CacheKey: (layout: OpaquePointer, baseline: Double, shift: Double)] = [:]
+    private static let cacheLimit = 1024
+
+    private func clearCache() {
+        for entry in cache.values { g_object_unref(UnsafeMutableRawPointer(entry.layout)) }
+        cache.removeAll(keepingCapacity: true)
+    }
+
     private func drawText(_ t: TextItem, _ cr: OpaquePointer) {
         guard !t.text.isEmpty else { return }
+        let s = t.style
+        let cacheable = t.spans.isEmpty && t.text.utf8.count <= 64
+        if cacheable {
+            let key = CacheKey(text: t.text, role: s.role, weight: s.weight, italic: s.italic, size: s.size, tabular: s.tabularFigures,
+                               smallCaps: s.smallCaps, width: t.alignment == .start && !t.rightToLeft ? 0 : t.width,
+                               alignment: t.alignment, rightToLeft: t.rightToLeft)
+            if let entry = cache[key] {
+                show(entry.layout, t, baseline: entry.baseline, shift: entry.shift, cr)
+                return
+            }
+            let layout = pango_layout_new(contexts[t.rightToLeft ? 1 : 0])!
+            pango_layout_set_auto_dir(layout, 0)
+            let (baseline, shift) = prepare(layout, t)
+            if cache.count >= Self.cacheLimit { clearCache() }
+            cache[key] = (layout, baseline, shift)
+            show(layout, t, baseline: baseline, shift: shift, cr)
+            return
+        }
         let layout = layouts[t.rightToLeft ? 1 : 0]
+        let (baseline, shift) = prepare(layout, t)
+        show(layout, t, baseline: baseline, shift: shift, cr)
+    }
+
+    /// Sets a layout up for the item; returns the layout's baseline and the horizontal correction.
+    private func prepare(_ layout: OpaquePointer, _ t: TextItem) -> (baseline: Double, shift: Double) {
         let s = t.style
         pango_layout_set_font_description(layout, shaper.description(role: s.role, weight: s.weight, italic: s.italic, size: s.size))
         let attrs = shaper.attributes(style: s, spans: t.spans, withColors: true)
@@ -122,8 +167,11 @@ final class Painter {
             let visualRight = (t.alignment == .end) != t.rightToLeft
             shift = t.alignment == .center ? 0.25 : (visualRight ? 0.5 : 0)
         }
-        let baseline = Double(pango_layout_get_baseline(layout)) / 1024
-        setColor(s.color, cr)
+        return (Double(pango_layout_get_baseline(layout)) / 1024, shift)
+    }
+
+    private func show(_ layout: OpaquePointer, _ t: TextItem, baseline: Double, shift: Double, _ cr: OpaquePointer) {
+        setColor(t.style.color, cr)
         if t.rotation != 0 {
             cairo_save(cr)
             cairo_translate(cr, t.x, t.baseline)

@@ -16,6 +16,8 @@ public final class Renderer {
     public let shaper: TextShaper
     /// The PDF Creator entry, e.g. "Almanac 0.1.0".
     public var creator: String
+    /// Write structure tags (tagged PDF). On by default; off only saves time on huge documents.
+    public var tagged = true
 
     public init(shaper: TextShaper, creator: String = "Almanac") {
         self.shaper = shaper
@@ -58,7 +60,7 @@ public final class Renderer {
         setMetadata(document.metadata, surface)
         guard let cr = cairo_create(surface) else { throw RenderError.cairo("no context") }
         defer { cairo_destroy(cr) }
-        let painter = Painter(shaper: shaper, tagged: true)
+        let painter = Painter(shaper: shaper, tagged: tagged, links: true)
         painter.attach(cr)
         for (i, page) in document.pages.enumerated() {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
@@ -117,7 +119,7 @@ public final class Renderer {
         } catch {
             throw RenderError.output(path: directory, reason: "cannot create the folder")
         }
-        let painter = Painter(shaper: shaper, tagged: false)
+        let painter = Painter(shaper: shaper, tagged: false, links: false)
         var written: [String] = []
         let digits = max(3, String(document.pages.count).count)
         for i in pages ?? Array(document.pages.indices) where document.pages.indices.contains(i) {
@@ -131,7 +133,7 @@ public final class Renderer {
 
     /// Renders one page to a PNG file (written to a temporary name, then renamed).
     public func writePNG(_ page: Page, to path: String, dpi: Double = 96) throws {
-        try writePNG(page, pageIndex: 0, to: path, dpi: dpi, painter: Painter(shaper: shaper, tagged: false))
+        try writePNG(page, pageIndex: 0, to: path, dpi: dpi, painter: Painter(shaper: shaper, tagged: false, links: false))
     }
 
     private func writePNG(_ page: Page, pageIndex: Int, to path: String, dpi: Double, painter: Painter) throws {
