@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Render"]),
         .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
         .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Store"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Layout"]),
     ],
     swiftLanguageModes: [.v6]
