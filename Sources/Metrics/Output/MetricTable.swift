@@ -15,7 +15,7 @@ public enum MetricTable {
             out += table(["key", "value", "share", "previous", "change %"], rows.map { r in
                 [r.key ?? "(none)", text(r.value, .count), r.share.map(NumberText.percent) ?? "—",
                  text(r.previous, .count), changePct(r.changePct)]
-            }, indent: "  ")
+            }, indent: "  ", droppingEmptyColumns: true)
         }
         if !set.grants.isEmpty {
             out += "\ngrants overlapping the period\n"
@@ -42,7 +42,7 @@ public enum MetricTable {
     /// A change of a ratio is in percentage points.
     private static func change(_ x: Double?, _ unit: MetricDefinition.Unit) -> String {
         guard let x else { return "—" }
-        return unit == .ratio ? NumberText.signed(NumberText.grouped(x * 100), x) + " pts" : NumberText.signed(NumberText.grouped(x), x)
+        return unit == .ratio ? NumberText.signed(NumberText.percent(x).dropLast() + " pts", x) : NumberText.signed(NumberText.grouped(x), x)
     }
 
     private static func changePct(_ x: Double?) -> String {
@@ -50,7 +50,10 @@ public enum MetricTable {
     }
 
     /// Left-aligned first and text columns, right-aligned numbers; widths from the contents.
-    private static func table(_ header: [String], _ rows: [[String]], indent: String = "") -> String {
+    /// Columns with no value in any row (shares and previous values of a series) can be left out.
+    private static func table(_ header: [String], _ rows: [[String]], indent: String = "", droppingEmptyColumns: Bool = false) -> String {
+        let kept = header.indices.filter { c in !droppingEmptyColumns || c == 0 || rows.contains { $0[c] != "—" } }
+        let header = kept.map { header[$0] }, rows = rows.map { row in kept.map { row[$0] } }
         let all = [header] + rows
         let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
         let numeric = header.indices.map { c in c > 0 && rows.allSatisfy { isNumeric($0[c]) } }
