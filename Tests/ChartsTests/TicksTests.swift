@@ -44,7 +44,7 @@ import Testing
         let june21 = ChartDate(year: 2021, month: 6, day: 30), dec23 = ChartDate(year: 2023, month: 12, day: 31)
         let years = DateTicks(first: june21, last: dec23)
         #expect(years.unit == .year)
-        #expect(years.ticks.map(\.label) == [["2022"], ["2023"]])
+        #expect(years.ticks.map(\.label) == [["Jun 2021"], ["2022"], ["2023"]])
         let quarters = DateTicks(first: ChartDate(year: 2022, month: 1), last: ChartDate(year: 2023, month: 12))
         #expect(quarters.unit == .quarter)
         #expect(quarters.ticks.count == 8)

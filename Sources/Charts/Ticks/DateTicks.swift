@@ -26,6 +26,10 @@ public struct DateTicks: Sendable, Hashable {
                 ticks.append(Tick(date: date, label: date.month == 1 || ticks.isEmpty ? [date.shortMonth, "\(date.year)"] : [date.shortMonth]))
             case .year where date.month == 1 && date.year % everyYears == 0:
                 ticks.append(Tick(date: date, label: ["\(date.year)"]))
+            case .year where index == first.monthIndex && 13 - first.month >= max(3, span / 6):
+                // A series that starts mid-year says where it starts ("Jun 2021"), so the first
+                // stretch of line is not read as part of the next labelled year.
+                ticks.append(Tick(date: date, label: ["\(date.shortMonth) \(date.year)"]))
             default: break
             }
         }
