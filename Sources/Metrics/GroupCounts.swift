@@ -1,13 +1,6 @@
 /// Per-group numbers for the period and the previous period, turned into `GroupRow`s with
-/// shares and a stable order. Empty keys count as "no value" (nil), like NULL.
+/// shares, largest first. Empty keys count as "no value" (nil), like NULL.
 struct GroupCounts {
-    enum Order {
-        /// Largest value first, ties by key: tables of regions, countries, kinds.
-        case largestFirst
-        /// By key: months, and anything with a natural order of names.
-        case byKey
-    }
-
     private var entries: [String?: (current: Double, previous: Double?)] = [:]
     /// Keys listed even when both numbers are zero (every region, say).
     private var always: Set<String?> = []
@@ -32,20 +25,21 @@ struct GroupCounts {
         return (known.filter { $0.current > 0 }.count, known.filter { ($0.previous ?? 0) > 0 }.count)
     }
 
-    func rows(_ order: Order) -> [GroupRow] {
+    /// Rows by value, largest first; ties by name, the row of no value last among equals.
+    func rows() -> [GroupRow] {
         let kept = entries.filter { $0.value.current != 0 || ($0.value.previous ?? 0) != 0 || always.contains($0.key) }
         let total = kept.values.reduce(0) { $0 + $1.current }
         let rows = kept.map { key, counts in
             GroupRow(key: key, value: counts.current, share: Ratio.of(counts.current, total), previous: counts.previous)
         }
         return rows.sorted { a, b in
-            if order == .largestFirst, a.value != b.value { return a.value > b.value }
+            if a.value != b.value { return a.value > b.value }
             return Self.keyOrder(a.key, b.key)
         }
     }
 
     /// Named groups alphabetically, the "no value" group last.
-    static func keyOrder(_ a: String?, _ b: String?) -> Bool {
+    private static func keyOrder(_ a: String?, _ b: String?) -> Bool {
         switch (a, b) {
         case let (a?, b?): return a < b
         case (.some, nil): return true

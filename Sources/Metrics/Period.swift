@@ -51,3 +51,20 @@ public struct Period: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public var description: String { "\(start.iso) to \(end.iso)" }
 }
+
+extension CalendarDate {
+    /// The first day of every month from this date's month through `last`'s month, for
+    /// month-by-month series.
+    func monthStarts(through last: CalendarDate) -> [CalendarDate] {
+        var months: [CalendarDate] = []
+        var month = CalendarDate(year: year, month: self.month, day: 1)!
+        while month <= last {
+            months.append(month)
+            month = month.endOfMonth.adding(days: 1)
+        }
+        return months
+    }
+
+    /// `YYYY-MM`, the key of a month in grouped metrics.
+    var monthKey: String { String(iso.prefix(7)) }
+}

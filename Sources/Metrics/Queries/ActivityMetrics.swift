@@ -37,21 +37,17 @@ enum ActivityMetrics {
         builder.scalar("activities.count", count.current, previous: count.previous)
         builder.scalar("activities.participants", participants.current, previous: participants.previous)
         builder.scalar("activities.without_participants", withoutCount.current, previous: withoutCount.previous)
-        builder.grouped("activities.by_kind", kinds.rows(.largestFirst))
-        builder.grouped("activities.by_working_group", groups.rows(.largestFirst))
+        builder.grouped("activities.by_kind", kinds.rows())
+        builder.grouped("activities.by_working_group", groups.rows())
         builder.grouped("activities.by_month", byMonth(months, window.current, total: count.current))
     }
 
     /// Every month of the period, with zero for months without activities.
     private static func byMonth(_ counts: [String: Double], _ period: Period, total: Double) -> [GroupRow] {
-        var rows: [GroupRow] = []
-        var month = CalendarDate(year: period.start.year, month: period.start.month, day: 1)!
-        while month <= period.end {
-            let key = String(month.iso.prefix(7)), n = counts[key] ?? 0
-            rows.append(GroupRow(key: key, value: n, share: Ratio.of(n, total), previous: nil))
-            month = month.endOfMonth.adding(days: 1)
+        period.start.monthStarts(through: period.end).map { month in
+            let n = counts[month.monthKey] ?? 0
+            return GroupRow(key: month.monthKey, value: n, share: Ratio.of(n, total), previous: nil)
         }
-        return rows
     }
 
     private static func partners(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws {
@@ -65,7 +61,7 @@ enum ActivityMetrics {
         }
         let engaged = partners.distinctKeys
         builder.scalar("partners.engaged", engaged.current, previous: engaged.previous)
-        builder.grouped("partners.by_name", partners.rows(.largestFirst))
+        builder.grouped("partners.by_name", partners.rows())
     }
 
     /// Members active at the period end who attended anything in the period, ÷ members.end.

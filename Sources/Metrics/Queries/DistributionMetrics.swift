@@ -30,9 +30,9 @@ enum DistributionMetrics {
             regions.add(code.flatMap { regionOf[$0] }, current: current, previous: previous)
         }
 
-        builder.grouped("members.by_region", regions.rows(.largestFirst))
-        builder.grouped("members.by_country", countries.rows(.largestFirst))
-        builder.grouped("members.by_sector", sectors.rows(.largestFirst))
+        builder.grouped("members.by_region", regions.rows())
+        builder.grouped("members.by_country", countries.rows())
+        builder.grouped("members.by_sector", sectors.rows())
         let represented = countries.distinctKeys
         builder.scalar("countries.count", represented.current, previous: represented.previous)
     }

@@ -93,13 +93,9 @@ enum MembershipMetrics {
     /// is the period end itself, so it always equals members.end.
     static func monthly(_ timeline: MembershipTimeline, through end: CalendarDate) -> [GroupRow] {
         guard let first = timeline.firstJoin, first <= end else { return [] }
-        var rows: [GroupRow] = []
-        var month = CalendarDate(year: first.year, month: first.month, day: 1)!
-        while month <= end {
+        return first.monthStarts(through: end).map { month in
             let point = min(month.endOfMonth, end)
-            rows.append(GroupRow(key: String(point.iso.prefix(7)), value: Double(timeline.active(on: point)), share: nil, previous: nil))
-            month = month.endOfMonth.adding(days: 1)
+            return GroupRow(key: month.monthKey, value: Double(timeline.active(on: point)), share: nil, previous: nil)
         }
-        return rows
     }
 }

@@ -31,8 +31,8 @@ enum WorkingGroupMetrics {
         }
         builder.scalar("working_groups.established", established.current, previous: established.previous)
         builder.scalar("working_groups.total", total.current, previous: total.previous)
-        builder.grouped("working_groups.members", members.rows(.largestFirst))
-        builder.grouped("working_groups.by_kind", kinds.rows(.largestFirst))
+        builder.grouped("working_groups.members", members.rows())
+        builder.grouped("working_groups.by_kind", kinds.rows())
         return names
     }
 }
