@@ -39,8 +39,9 @@ public struct MetricSet: Hashable, Sendable {
     }
 
     /// The number a reference points at: `members.end`, `members.growth.previous`,
-    /// `activities.by_kind[webinar]`. A group with no row counts 0 (none of that kind) and has
-    /// no previous value, change or share. Throws for names not in the catalogue.
+    /// `activities.by_kind[webinar]`, `members.by_country[]` (no country). A group with no row
+    /// counts 0 (none of that kind) and has no previous value, change or share. Throws for names
+    /// not in the catalogue.
     public func value(of reference: String) throws -> Double? {
         try value(of: MetricReference(parsing: reference))
     }
@@ -48,7 +49,10 @@ public struct MetricSet: Hashable, Sendable {
     public func value(of reference: MetricReference) throws -> Double? {
         if let key = reference.key {
             guard let rows = groups[reference.name] else { throw missing(reference) }
-            guard let row = rows.first(where: { $0.key == key }) else { return reference.field == .value ? 0 : nil }
+            // `[]` is the row of no value (members with no country, activities with no kind).
+            guard let row = rows.first(where: { $0.key == (key.isEmpty ? nil : key) }) else {
+                return reference.field == .value ? 0 : nil
+            }
             switch reference.field {
             case .value: return row.value
             case .previous: return row.previous

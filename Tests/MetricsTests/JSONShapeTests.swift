@@ -56,6 +56,7 @@ import Store
         #expect(try m.value(of: "activities.by_kind[webinar].share") == 0.5)
         #expect(try m.value(of: "activities.by_kind[webinar].previous") == 1)
         #expect(try m.value(of: "members.by_region[Africa].change_pct") == -1.0 / 3)
+        #expect(try m.value(of: "members.by_country[]") == 1)  // member 4 has no country
         // No row: none of that kind in the period.
         #expect(try m.value(of: "activities.by_kind[dataset]") == 0)
         #expect(try m.value(of: "activities.by_kind[dataset].previous") == nil)
