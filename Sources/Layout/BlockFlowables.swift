@@ -13,11 +13,13 @@ struct FigureFlowable: Flowable {
     var captionGap: Double
     var spaceBefore: Double
     var spaceAfter: Double
+    var altText: String
 
     var height: Double { contentSize.height + (caption.map { captionGap + $0.height } ?? 0) }
 
     func draw(at origin: Point, into sink: PageSink) {
         sink.begin(.figure)
+        sink.figureAlts.append(altText)
         switch content {
         case .image(let path, let size):
             sink.add(.image(ImageItem(path: path, frame: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height))))
@@ -39,6 +41,7 @@ struct KPIRowFlowable: Flowable {
         var change: [ShapedLine]
         var changeColor: Color
         var graphic: (Graphic, Double)?
+        var graphicAlt: String
     }
     var tiles: [Tile]
     var tileWidth: Double
@@ -79,6 +82,7 @@ struct KPIRowFlowable: Flowable {
             y += valueLineHeight
             if let (g, scale) = tile.graphic {
                 sink.begin(.figure)
+                sink.figureAlts.append(tile.graphicAlt)
                 sink.items.append(contentsOf: g.placed(at: Point(innerX, y + 2), scale: scale))
                 sink.end(.figure)
             }

@@ -30,15 +30,18 @@ public struct DocumentMetadata: Sendable, Hashable {
     public var creationDate: Date?
     /// Shown in the running header; defaults to `title`.
     public var runningTitle: String?
+    /// The document's language (BCP 47, e.g. "en", "fr"), written as the PDF's /Lang.
+    public var language: String
 
     public init(title: String = "", author: String = "", subject: String = "", keywords: [String] = [],
-                creationDate: Date? = nil, runningTitle: String? = nil) {
+                creationDate: Date? = nil, runningTitle: String? = nil, language: String = "en") {
         self.title = title
         self.author = author
         self.subject = subject
         self.keywords = keywords
         self.creationDate = creationDate
         self.runningTitle = runningTitle
+        self.language = language
     }
 
     /// The date to stamp: the explicit one, else `SOURCE_DATE_EPOCH`, else a fixed date — never the clock.

@@ -355,12 +355,12 @@ final class FlowBuilder {
             var h = w * natural.height / natural.width
             if h > maxHeight { h = maxHeight; w = h * natural.width / natural.height }
             return FigureFlowable(content: .image(path: path, size: Size(w, h)), contentSize: Size(w, h), caption: cap,
-                                  captionGap: 6, spaceBefore: 6, spaceAfter: bodyLineHeight)
+                                  captionGap: 6, spaceBefore: 6, spaceAfter: bodyLineHeight, altText: f.altText)
         case .graphic(let g):
             var scale = min(1, width / max(1, g.size.width))
             if g.size.height * scale > maxHeight { scale = maxHeight / g.size.height }
             return FigureFlowable(content: .graphic(g, scale: scale), contentSize: Size(g.size.width * scale, g.size.height * scale),
-                                  caption: cap, captionGap: 6, spaceBefore: 6, spaceAfter: bodyLineHeight)
+                                  caption: cap, captionGap: 6, spaceBefore: 6, spaceAfter: bodyLineHeight, altText: f.altText)
         }
     }
 
@@ -395,7 +395,8 @@ final class FlowBuilder {
             }
             let change = k.change.map { shaper.paragraph(arrow + $0, style: changeStyle, width: inner).lines } ?? []
             maxChangeLines = max(maxChangeLines, change.count)
-            tiles.append(.init(label: label, value: k.value, change: change, changeColor: color, graphic: graphic))
+            tiles.append(.init(label: label, value: k.value, change: change, changeColor: color, graphic: graphic,
+                               graphicAlt: "Trend of \(k.label)"))
         }
         let height = 2 * padding + Double(maxLabelLines) * labelLH + 4 + valueLH + maxGraphic + Double(maxChangeLines) * labelLH
         return KPIRowFlowable(tiles: tiles, tileWidth: tileWidth, gap: gap, padding: padding, labelStyle: labelStyle,

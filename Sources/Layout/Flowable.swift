@@ -11,6 +11,8 @@ final class PageSink {
     var pageIndex = 0
     var headings: [(index: Int, level: Int, title: String, pageIndex: Int, y: Double)] = []
     var warnings: [LayoutWarning] = []
+    /// Alt text of each figure structure element drawn, in order.
+    var figureAlts: [String] = []
 
     func add(_ item: PageItem) { items.append(item) }
     func text(_ t: TextItem) { items.append(.text(t)) }

@@ -363,14 +363,18 @@ public struct LaidOutDocument: Sendable {
     public var warnings: [LayoutWarning]
     /// Number of layout passes the contents/page-number fixpoint took.
     public var passes: Int
+    /// The alternative text of every `Figure` structure element, in document order (the PDF
+    /// writer adds them as /Alt).
+    public var figureAltTexts: [String]
 
     public init(metadata: DocumentMetadata, theme: Theme, pages: [Page], outline: [OutlineEntry],
-                warnings: [LayoutWarning], passes: Int) {
+                warnings: [LayoutWarning], passes: Int, figureAltTexts: [String] = []) {
         self.metadata = metadata
         self.theme = theme
         self.pages = pages
         self.outline = outline
         self.warnings = warnings
         self.passes = passes
+        self.figureAltTexts = figureAltTexts
     }
 }

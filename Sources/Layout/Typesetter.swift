@@ -54,7 +54,7 @@ public final class Typesetter {
         var seen: Set<String> = []
         for w in result.sink.warnings + shaper.warnings where seen.insert(w.message).inserted { warnings.append(w) }
         return LaidOutDocument(metadata: document.metadata, theme: theme, pages: pages, outline: outline,
-                               warnings: warnings, passes: passes)
+                               warnings: warnings, passes: passes, figureAltTexts: result.sink.figureAlts)
     }
 
     // MARK: Validation

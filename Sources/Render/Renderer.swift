@@ -39,6 +39,7 @@ public final class Renderer {
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         do {
             try renderPDF(document, to: temp)
+            if tagged { try TaggedCatalog.mark(temp, language: document.metadata.language, figureAlts: document.figureAltTexts) }
             // mkstemp creates 0600; give the PDF the usual permissions.
             chmod(temp, 0o644)
             guard rename(temp, path) == 0 else {

@@ -57,6 +57,10 @@ struct PDFTests {
         #expect(info.contains("Creator:         Almanac test"))
         #expect(info.contains("Keywords:        specimen, typography"))
         #expect(info.contains("CreationDate:    Sun Dec 31 00:00:00 2023 UTC"))
+        #expect(info.contains("Tagged:          yes"))
+        #expect(raw.contains("/Lang (en)"))
+        #expect(raw.contains("/Alt (Bar chart of members by region, end of 2023: Africa 546"), "figure alt text")
+        #expect(raw.contains("/Alt (A generated test image)"))
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
