@@ -124,7 +124,9 @@ enum LineMarks {
                 let x = first.monthIndex == last.monthIndex ? (left + right) / 2 : scale(tick.date)
                 guard x >= left - 0.5 && x <= right + 0.5 else { continue }
                 let items = tick.label.enumerated().map { i, line in
-                    b.canvas.label(line, x: x, baseline: top + 5 + ts.ascent + Double(i) * ts.lineHeight, anchor: .middle, style: ts)
+                    // A label at the very start would reach into the value axis' gutter: align it to the axis start.
+                    let center = max(x, left - 2 + b.canvas.width(line, ts) / 2)
+                    return b.canvas.label(line, x: center, baseline: top + 5 + ts.ascent + Double(i) * ts.lineHeight, anchor: .middle, style: ts)
                 }
                 guard items.allSatisfy({ b.canvas.isFree($0, padding: 2) }) else { continue }
                 items.forEach { b.canvas.place($0) }
