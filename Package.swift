@@ -28,6 +28,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Locale-independent number and date text ("1,639", "−3%", "31 December 2023") for every
+        // module that prints numbers for people.
+        .target(name: "Formatting"),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         // The data store: schema migrations, CSV import, data-quality checks, sample data.
         .target(name: "Store", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -47,12 +51,12 @@ let package = Package(
         // Report definitions as written: YAML front matter, Markdown body, {{ expressions }}
         // and formatters, with source locations for every diagnostic.
         .target(name: "ReportSyntax", dependencies: [
-            "Store", "CCmark",
+            "Store", "CCmark", "Formatting",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Report definitions + metrics → Document: expressions evaluated, data blocks built.
         .target(name: "Report", dependencies: [
-            "ReportSyntax", "Store", "Metrics", "Layout", "Charts",
+            "ReportSyntax", "Store", "Metrics", "Layout", "Charts", "Formatting",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The commands, as a library so tests can call them in-process.
@@ -68,7 +72,7 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Render"]),
         .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
         .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Store"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store", "Formatting"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Layout"]),
     ],
     swiftLanguageModes: [.v6]

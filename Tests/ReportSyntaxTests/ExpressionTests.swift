@@ -76,7 +76,7 @@ struct ExpressionTests {
         #expect(try f("x | signed", .ratio(0.52)) == "+52%")
         #expect(try f("x | signed", .ratio(-0.03)) == "−3%")
         #expect(try f("x | signed", .count(563)) == "+563")
-        #expect(try f("x | signed", .count(0)) == "0")
+        #expect(try f("x | signed", .count(0)) == "±0")
         #expect(try f("x | plural: \"working group\"", .count(7)) == "7 working groups")
         #expect(try f("x | plural: \"working group\"", .count(1)) == "1 working group")
         #expect(try f("x | plural: \"country\"", .count(92)) == "92 countries")

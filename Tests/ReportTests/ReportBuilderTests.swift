@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Layout
 import Metrics
@@ -34,7 +35,7 @@ struct ReportBuilderTests {
         let r = try build("In {{ year }} we had {{ members.end | number }} members ({{ members.growth | signed }}).\n")
         let m = Self.metrics
         let end = NumberText.grouped(m.scalar("members.end")!.value!)
-        let growth = NumberText.signed(NumberText.percent(m.scalar("members.growth")!.value!), negative: false, zero: false)
+        let growth = NumberText.signedPercent(m.scalar("members.growth")!.value!)
         #expect(body(r) == [.paragraph([InlineRun("In 2023 we had \(end) members (\(growth)).")])])
         #expect(r.document.metadata.title == "Test")
         #expect(r.outputName == "t-2023.pdf")
@@ -58,7 +59,7 @@ struct ReportBuilderTests {
         #expect(t.header.map(\.plainText) == ["Region", "2022", "2023", "Change %"])
         let rows = Self.metrics.grouped("members.by_region")!.sorted { $0.value > $1.value }
         #expect(t.rows.map { $0[0].plainText } == rows.map { $0.key ?? "No region" })
-        #expect(t.rows.allSatisfy { $0[3].plainText.hasPrefix("+") || $0[3].plainText.hasPrefix("−") || $0[3].plainText == "0%" || $0[3].plainText == "—" })
+        #expect(t.rows.allSatisfy { $0[3].plainText.hasPrefix("+") || $0[3].plainText.hasPrefix("−") || $0[3].plainText == "±0%" || $0[3].plainText == "—" })
         #expect(t.totals?.map(\.plainText) == ["Total", NumberText.grouped(Self.metrics.scalar("members.start")!.value!),
                                                 NumberText.grouped(Self.metrics.scalar("members.end")!.value!), ""])
         #expect(t.columns.map(\.numeric) == [false, true, true, true])

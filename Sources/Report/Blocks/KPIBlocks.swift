@@ -1,3 +1,4 @@
+import Formatting
 import Store
 import Layout
 import Metrics

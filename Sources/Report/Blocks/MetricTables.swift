@@ -1,3 +1,4 @@
+import Formatting
 import GRDB
 import Layout
 import Metrics

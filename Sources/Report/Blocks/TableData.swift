@@ -1,3 +1,4 @@
+import Formatting
 import Store
 import Metrics
 import ReportSyntax
@@ -28,15 +29,9 @@ struct TableData {
             case .text(let t): return t
             case .count(let n): return NumberText.grouped(n, decimals: n == n.rounded() ? 0 : 1)
             case .ratio(let r): return NumberText.percent(r, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
-            case .change(let n):
-                let t = NumberText.grouped(n, decimals: n == n.rounded() ? 0 : 1)
-                return NumberText.signed(t, negative: n < 0, zero: t == "0")
-            case .changePct(let r):
-                let t = NumberText.percent(r, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
-                return NumberText.signed(t, negative: r < 0, zero: t == "0%")
-            case .points(let r):
-                let t = NumberText.grouped(r * 100, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
-                return NumberText.signed(t, negative: r < 0, zero: t == "0") + " pts"
+            case .change(let n): return NumberText.signed(n, decimals: n == n.rounded() ? 0 : 1)
+            case .changePct(let r): return NumberText.signedPercent(r, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
+            case .points(let r): return NumberText.signedPoints(r, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
             case .empty: return "—"
             }
         }

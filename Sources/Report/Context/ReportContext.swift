@@ -1,3 +1,4 @@
+import Formatting
 import Metrics
 import ReportSyntax
 import Store

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import Store
 
@@ -40,12 +41,8 @@ public enum Formatters {
         case ("percent", .ratio(let r)): return NumberText.percent(r, decimals: try intArg(0, default: 0))
         case ("over", .count(let n)): return over(n)
         case ("over", .ratio(let r)), ("over_percent", .ratio(let r)): return overPercent(r)
-        case ("signed", .count(let n)):
-            let text = NumberText.grouped(n, decimals: try intArg(0, default: 0))
-            return NumberText.signed(text, negative: n < 0, zero: text == "0")
-        case ("signed", .ratio(let r)), ("signed_percent", .ratio(let r)):
-            let text = NumberText.percent(r, decimals: try intArg(0, default: 0))
-            return NumberText.signed(text, negative: r < 0, zero: text == "0%")
+        case ("signed", .count(let n)): return NumberText.signed(n, decimals: try intArg(0, default: 0))
+        case ("signed", .ratio(let r)), ("signed_percent", .ratio(let r)): return NumberText.signedPercent(r, decimals: try intArg(0, default: 0))
         case ("plural", .count(let n)):
             guard let singular = stringArg(0) else {
                 throw fail("plural needs the noun: {{ \(name) | plural: \"working group\" }} (and optionally its plural: \"country\", \"countries\")")
@@ -76,7 +73,7 @@ public enum Formatters {
         let magnitude = abs(n)
         guard magnitude >= 20 else { return NumberText.grouped(n, decimals: magnitude == magnitude.rounded() ? 0 : 1) }
         let digits = Int(log10(magnitude).rounded(.down)) + 1
-        let step = digits <= 2 ? 10 : NumberText.pow10(digits - 2)
+        let step = digits <= 2 ? 10 : pow(10, Double(digits - 2))
         let floor = (magnitude / step).rounded(.down) * step
         let text = NumberText.grouped(n < 0 ? -floor : floor)
         return floor == magnitude ? text : "over \(text)"
@@ -86,7 +83,7 @@ public enum Formatters {
     /// 10%, to multiples of 5 up to 100%, and to two significant figures above; exact when round.
     public static func overPercent(_ r: Double) -> String {
         let p = abs(r) * 100
-        let step: Double = p < 10 ? 1 : (p < 100 ? 5 : NumberText.pow10(Int(log10(p).rounded(.down)) - 1))
+        let step: Double = p < 10 ? 1 : (p < 100 ? 5 : pow(10, log10(p).rounded(.down) - 1))
         let floor = (p / step).rounded(.down) * step
         let text = NumberText.grouped(floor) + "%"
         return abs(floor - p) < 1e-9 ? text : "over \(text)"

@@ -1,3 +1,4 @@
+import Formatting
 import Store
 
 /// A value an expression can print. Counts and ratios are kept apart so that each prints in
@@ -24,48 +25,8 @@ public enum TemplateValue: Sendable, Equatable {
     }
 }
 
-/// Locale-independent number text for reports: thousands separators and a true minus sign.
-public enum NumberText {
-    /// 1639 → "1,639"; -3 → "−3"; (1234.5, 1) → "1,234.5".
-    public static func grouped(_ x: Double, decimals: Int = 0) -> String {
-        guard x.isFinite else { return "—" }
-        let scale = pow10(decimals)
-        let rounded = (abs(x) * scale).rounded() / scale
-        let whole = Int64(rounded.rounded(.down))
-        var text = String(whole)
-        var out = ""
-        for (i, ch) in text.enumerated() {
-            if i > 0, (text.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        if decimals > 0 {
-            let frac = Int64(((rounded - Double(whole)) * scale).rounded())
-            text = String(frac)
-            out += "." + String(repeating: "0", count: max(0, decimals - text.count)) + text
-        }
-        let isZero = rounded == 0
-        return (x < 0 && !isZero ? "−" : "") + out
-    }
-
-    /// 0.523 → "52%".
-    public static func percent(_ ratio: Double, decimals: Int = 0) -> String {
-        grouped(ratio * 100, decimals: decimals) + "%"
-    }
-
-    /// "+563", "−3", "+52%".
-    public static func signed(_ text: String, negative: Bool, zero: Bool) -> String {
-        zero || negative ? text : "+" + text
-    }
-
-    static func pow10(_ n: Int) -> Double { (0..<max(0, n)).reduce(1.0) { r, _ in r * 10 } }
-}
-
-/// English dates: "31 December 2023", "31 Dec 2023".
-public enum DateText {
-    public static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                         "September", "October", "November", "December"]
-
-    public static func long(_ d: CalendarDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
-    public static func short(_ d: CalendarDate) -> String { "\(d.day) \(months[d.month - 1].prefix(3)) \(d.year)" }
-    public static func monthYear(_ d: CalendarDate) -> String { "\(months[d.month - 1]) \(d.year)" }
+extension DateText {
+    public static func long(_ d: CalendarDate) -> String { long(year: d.year, month: d.month, day: d.day) }
+    public static func short(_ d: CalendarDate) -> String { short(year: d.year, month: d.month, day: d.day) }
+    public static func monthYear(_ d: CalendarDate) -> String { monthYear(year: d.year, month: d.month) }
 }
