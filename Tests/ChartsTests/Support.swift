@@ -37,11 +37,24 @@ func overlaps(_ a: Rect, _ b: Rect) -> Bool {
     a.x < b.maxX - 0.01 && b.x < a.maxX - 0.01 && a.y < b.maxY - 0.01 && b.y < a.maxY - 0.01
 }
 
+/// The label's box in a frame turned by its rotation (exact for two labels at the same angle).
+func turnedBox(_ t: TextItem) -> Rect {
+    let a = -t.rotation * .pi / 180
+    let px = t.x * cos(a) - t.baseline * sin(a), py = t.x * sin(a) + t.baseline * cos(a)
+    return Rect(x: px, y: py - t.style.size * 0.8, width: t.width, height: t.style.size * 1.05)
+}
+
 /// Pairs of text items whose boxes intersect.
 func collisions(_ chart: ChartLayout) -> [(String, String)] {
     let texts = chart.texts
     var found: [(String, String)] = []
-    for i in texts.indices { for j in texts.indices where j > i && overlaps(box(texts[i]), box(texts[j])) { found.append((texts[i].text, texts[j].text)) } }
+    for i in texts.indices {
+        for j in texts.indices where j > i {
+            let (a, b) = (texts[i], texts[j])
+            let hit = a.rotation == b.rotation ? overlaps(turnedBox(a), turnedBox(b)) : overlaps(box(a), box(b))
+            if hit { found.append((a.text, b.text)) }
+        }
+    }
     return found
 }
 

@@ -43,12 +43,12 @@ struct CategoryAxis {
         lines = single
         height = longest * 0.7071 + style.size + 4
         // Rotated labels stand one line-height apart along the axis; closer bands must thin out.
-        let every = Int((style.lineHeight * 1.05 / max(step, 0.01)).rounded(.up))
+        let every = Int((style.lineHeight * 1.05 / max(step * 0.7071, 0.01)).rounded(.up))
         mode = every > 1 ? .thinned(every: every) : .rotated
     }
 
     /// Places the labels under bands centred at `centers`, starting at `top`.
-    func draw(_ b: inout ChartBuilder, centers: [Double], top: Double, minX: Double, style textStyle: TextStyle) {
+    func draw(_ b: inout ChartBuilder, centers: [Double], top: Double, minX: Double, maxX: Double, style textStyle: TextStyle) {
         switch mode {
         case .wrapped:
             for (i, c) in centers.enumerated() {
@@ -67,8 +67,10 @@ struct CategoryAxis {
                 let room = (endX - minX - textStyle.ascent * 0.71) / 0.7071
                 let text = LineBreaking.truncate(lines[i][0], width: room, style: textStyle, measurer: b.measurer)
                 let w = b.canvas.width(text, textStyle)
-                let item = TextItem(text: text, style: textStyle, x: endX - w * 0.7071, baseline: endY + w * 0.7071,
+                var item = TextItem(text: text, style: textStyle, x: endX - w * 0.7071, baseline: endY + w * 0.7071,
                                     width: w, alignment: .start, rotation: CategoryAxis.rotation)
+                // The last label's corner may poke past the right edge: nudge it back inside.
+                item.x -= max(0, item.labelBounds.maxX - maxX)
                 b.canvas.placeIfFree(item, padding: 0)
             }
         }

@@ -4,8 +4,8 @@ import Layout
 /// can check for room before they are placed (labels never overlap).
 struct ChartCanvas {
     var items: [PageItem] = []
-    /// Boxes of every label placed so far.
-    private(set) var labelBoxes: [Rect] = []
+    /// Every label placed so far.
+    private(set) var labels: [TextItem] = []
     let measurer: any TextMeasuring
     let style: ChartStyle
 
@@ -32,14 +32,13 @@ struct ChartCanvas {
 
     /// True when `item` overlaps no label placed so far.
     func isFree(_ item: TextItem, padding: Double = 1) -> Bool {
-        let box = item.labelBounds.insetBy(-padding, -padding)
-        return !labelBoxes.contains { $0.intersects(box) }
+        !labels.contains { item.overlaps($0, padding: padding) }
     }
 
     mutating func place(_ item: TextItem) {
         guard !item.text.isEmpty else { return }
         items.append(.text(item))
-        labelBoxes.append(item.labelBounds)
+        labels.append(item)
     }
 
     /// Places the label only if it has room; returns whether it did.
@@ -49,9 +48,6 @@ struct ChartCanvas {
         place(item)
         return true
     }
-
-    /// Reserves an area (a legend swatch, a tile) so labels keep out of it.
-    mutating func reserve(_ rect: Rect) { labelBoxes.append(rect) }
 
     mutating func fill(_ rect: Rect, _ color: Color) {
         guard rect.width > 0, rect.height > 0 else { return }

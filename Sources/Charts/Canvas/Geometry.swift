@@ -26,7 +26,25 @@ extension Rect {
 extension TextItem {
     /// The ink-ish box of the label, rotation included: what collision checks compare.
     var labelBounds: Rect {
-        let box = Rect(x: x, y: baseline - style.ascent, width: width, height: style.ascent + style.descent)
-        return box.rotated(rotation, about: Point(x, baseline))
+        unrotatedBox.rotated(rotation, about: Point(x, baseline))
+    }
+
+    var unrotatedBox: Rect { Rect(x: x, y: baseline - style.ascent, width: width, height: style.ascent + style.descent) }
+
+    /// The label's box in a frame turned by its own rotation: two labels at the same angle are
+    /// compared exactly there (their axis-aligned bounds would overlap long before the text does).
+    var rotatedFrameBox: Rect {
+        guard rotation != 0 else { return unrotatedBox }
+        let a = -rotation * .pi / 180
+        let px = x * cos(a) - baseline * sin(a), py = x * sin(a) + baseline * cos(a)
+        return unrotatedBox.offsetBy(px - x, py - baseline)
+    }
+
+    /// True when the two labels' boxes share area.
+    func overlaps(_ other: TextItem, padding: Double = 0) -> Bool {
+        if rotation == other.rotation && rotation != 0 {
+            return rotatedFrameBox.insetBy(-padding, -padding).intersects(other.rotatedFrameBox)
+        }
+        return labelBounds.insetBy(-padding, -padding).intersects(other.labelBounds)
     }
 }

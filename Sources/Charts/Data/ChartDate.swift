@@ -41,5 +41,4 @@ public struct ChartDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"]
     var shortMonth: String { String(ChartDate.monthNames[month - 1].prefix(3)) }
-    var longMonth: String { ChartDate.monthNames[month - 1] }
 }

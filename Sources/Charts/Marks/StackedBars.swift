@@ -77,7 +77,7 @@ enum StackedBars {
             b.canvas.place(total)
         }
         b.canvas.line(Point(plot.x, bottom), Point(right, bottom), color: style.axis, width: 0.75)
-        names.draw(&b, centers: t.bars.indices.map { band.center($0) }, top: bottom, minX: plot.x, style: style.label())
+        names.draw(&b, centers: t.bars.indices.map { band.center($0) }, top: bottom, minX: plot.x, maxX: plot.maxX, style: style.label())
         guard direct else { return }
         // Layer names beside the last bar, at their segments' middles, spread apart where thin.
         let heights = Array(repeating: nameStyle.lineHeight, count: t.layers.count)

@@ -29,7 +29,7 @@ enum VerticalBars {
         let domain = valuesFit ? lo...(hi > lo ? hi : lo + 1) : ticks.domain
         let scale = LinearScale(domain: domain, range: (bottom - (lo < 0 && valuesFit ? valueStyle.lineHeight + 2 : 0), plot.y + valueRoom))
         let zero = scale.baseline
-        names.draw(&b, centers: cats.indices.map { band.center($0) }, top: bottom, minX: plot.x, style: nameStyle)
+        names.draw(&b, centers: cats.indices.map { band.center($0) }, top: bottom, minX: plot.x, maxX: plot.maxX, style: nameStyle)
         axis?.draw(&b, scale: scale, left: plot.x + gutter, right: plot.maxX)
 
         var k = cats.count

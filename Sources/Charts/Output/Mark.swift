@@ -4,6 +4,7 @@ import Layout
 /// report engine can check geometry ("Africa's bar is 512/388 as long as Asia-Pacific's")
 /// without reverse-engineering paths.
 public struct Mark: Sendable, Hashable {
+    /// The shape's role: a bar (current or previous period), a stack segment, a slice, a line and its points, a KPI tile.
     public enum Kind: String, Sendable, Hashable {
         case bar, previousBar, segment, slice, point, line, tile
     }

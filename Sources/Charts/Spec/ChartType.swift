@@ -42,7 +42,4 @@ public enum ChartType: String, Sendable, Hashable, Codable, CaseIterable {
             self = t
         }
     }
-
-    /// Types whose marks stand on a zero baseline.
-    var hasBars: Bool { [.bar, .column, .groupedBar, .stackedBar].contains(self) }
 }

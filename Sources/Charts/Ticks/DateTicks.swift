@@ -1,5 +1,6 @@
 /// Ticks for a time axis, by month, quarter or year depending on the span.
 public struct DateTicks: Sendable, Hashable {
+    /// The spacing of the ticks.
     public enum Unit: Sendable, Hashable { case month, quarter, year }
 
     /// One tick: its date (the first of a month) and its label lines (e.g. ["Jan", "2023"]).
