@@ -49,6 +49,18 @@ public struct Grant: Hashable, Sendable, Codable {
     public let endsOn: CalendarDate
     public let purpose: String?
 
+    public init(id: Int, funder: String, title: String, amountCents: Int?, currency: String?,
+                startsOn: CalendarDate, endsOn: CalendarDate, purpose: String?) {
+        self.id = id
+        self.funder = funder
+        self.title = title
+        self.amountCents = amountCents
+        self.currency = currency
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+        self.purpose = purpose
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, funder, title, currency, purpose
         case amountCents = "amount_cents", startsOn = "starts_on", endsOn = "ends_on"
@@ -80,6 +92,16 @@ public struct TargetResult: Hashable, Sendable, Codable {
     /// The metric's value over the period; nil where it does not exist.
     public let actual: Double?
     public let note: String?
+
+    public init(id: Int, metric: String, startsOn: CalendarDate, endsOn: CalendarDate, target: Double, actual: Double?, note: String?) {
+        self.id = id
+        self.metric = metric
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+        self.target = target
+        self.actual = actual
+        self.note = note
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, metric, target, actual, note
