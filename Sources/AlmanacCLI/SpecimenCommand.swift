@@ -56,25 +56,27 @@ struct Specimen: ParsableCommand {
             renderer.tagged = !untagged
             phase("fonts")
 
-            let document: Document
             var scratch: String?
-            if let rows = tableRows {
-                document = SpecimenDocument.longTable(rows: rows, theme: theme)
-            } else if let pages = benchPages {
-                document = SpecimenDocument.benchmark(pages: pages, theme: theme)
-            } else {
-                // The image figure: a small PNG drawn through Cairo, in a private scratch folder.
-                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-specimen-\(getpid())").path
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                scratch = dir
-                let image = dir + "/figure.png"
-                try renderer.writePNG(SpecimenDocument.samplePicture(theme: theme), to: image, dpi: 144)
-                document = SpecimenDocument.document(theme: theme, imagePath: image)
-            }
             defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-            phase("document")
-
-            let laidOut = try Typesetter(shaper: shaper).layout(document)
+            // The document lives only inside this closure, so its memory is free before the PDF is written.
+            let laidOut = try { () throws -> LaidOutDocument in
+                let document: Document
+                if let rows = tableRows {
+                    document = SpecimenDocument.longTable(rows: rows, theme: theme)
+                } else if let pages = benchPages {
+                    document = SpecimenDocument.benchmark(pages: pages, theme: theme)
+                } else {
+                    // The image figure: a small PNG drawn through Cairo, in a private scratch folder.
+                    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-specimen-\(getpid())").path
+                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                    scratch = dir
+                    let image = dir + "/figure.png"
+                    try renderer.writePNG(SpecimenDocument.samplePicture(theme: theme), to: image, dpi: 144)
+                    document = SpecimenDocument.document(theme: theme, imagePath: image)
+                }
+                phase("document")
+                return try Typesetter(shaper: shaper).layout(document)
+            }()
             phase("layout (\(laidOut.passes) pass\(laidOut.passes == 1 ? "" : "es"))")
             try renderer.writePDF(laidOut, to: out)
             phase("pdf")

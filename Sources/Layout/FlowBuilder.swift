@@ -149,10 +149,13 @@ final class FlowBuilder {
         return ShapedParagraph(lines: lines, rightToLeft: rtl)
     }
 
+    /// The width of running text: the frame, or less on wide pages (see `Theme.Sizes.measure`).
+    var textWidth: Double { min(width, theme.sizes.measure * theme.sizes.body) }
+
     func entry(_ runs: [InlineRun], style: TextStyle, lineHeight: Double, indent: Double = 0, tag: StructureTag,
-               alignment: TextAlignment = .start) -> TextEntry {
+               alignment: TextAlignment = .start, fullWidth: Bool = false) -> TextEntry {
         let a = AttributedText(runs, colors: theme.colors)
-        let boxWidth = width - indent
+        let boxWidth = (fullWidth ? width : textWidth) - indent
         let p = shape(a, style: style, width: boxWidth, alignment: alignment)
         return TextEntry(lines: p.lines, style: style, lineHeight: lineHeight, rightToLeft: p.rightToLeft, indent: indent,
                          boxWidth: boxWidth, alignment: alignment, tag: tag)
@@ -321,7 +324,7 @@ final class FlowBuilder {
         var caption: TextBlockFlowable?
         if let c = t.caption {
             let s = TextStyle(role: .heading, weight: .semibold, size: theme.sizes.body, color: theme.colors.text)
-            let e = entry([InlineRun(c)], style: s, lineHeight: bodyLineHeight, tag: .caption)
+            let e = entry([InlineRun(c)], style: s, lineHeight: bodyLineHeight, tag: .caption, fullWidth: true)
             caption = TextBlockFlowable(entries: [e], container: nil, spaceBefore: 0, spaceAfter: 0)
         }
         return [TableFlowable(geometry: geometry, header: header, rows: rows[...], totals: totals, caption: caption,
@@ -339,7 +342,7 @@ final class FlowBuilder {
     func caption(_ runs: [InlineRun]?) -> TextBlockFlowable? {
         guard let runs, !runs.isEmpty else { return nil }
         let s = TextStyle(role: .body, size: theme.sizes.small + 0.5, color: theme.colors.muted)
-        let e = entry(runs, style: s, lineHeight: ((theme.sizes.small + 0.5) * 1.4).rounded(toPlaces: 2), tag: .p)
+        let e = entry(runs, style: s, lineHeight: ((theme.sizes.small + 0.5) * 1.4).rounded(toPlaces: 2), tag: .p, fullWidth: true)
         return TextBlockFlowable(entries: [e], container: .caption, spaceBefore: 0, spaceAfter: 0)
     }
 
@@ -413,13 +416,13 @@ final class FlowBuilder {
             var style = bodyStyle
             if h.level == 1 { style.weight = .semibold }
             let indent = Double(h.level - 1) * 16
-            let p = shaper.paragraph(h.title, style: style, width: width - indent - numberWidth - 12)
+            let p = shaper.paragraph(h.title, style: style, width: textWidth - indent - numberWidth - 12)
             let position = headingPositions[h.index]
             entries.append(.init(lines: p.lines, level: h.level, style: style,
                                  number: position.map { String($0.page + 1) } ?? "0",
                                  target: position, gapBefore: h.level == 1 && !entries.isEmpty ? 6 : 0, indent: indent))
         }
-        return TOCFlowable(entries: entries[...], lineHeight: bodyLineHeight, width: width, numberWidth: numberWidth,
+        return TOCFlowable(entries: entries[...], lineHeight: bodyLineHeight, width: textWidth, numberWidth: numberWidth,
                            leaderColor: theme.colors.muted, spaceBefore: 0, spaceAfter: bodyLineHeight)
     }
 }

@@ -86,6 +86,10 @@ struct TableFlowable: Flowable {
             count += 1
         }
         if count == rows.count { return nil } // only the totals row overflows: move it all with the last rows
+        // No orphaned rows: at least three rows under a header at the foot of a page (unless the
+        // piece is a whole page), and never a single row carried over alone.
+        if count > 0 && count < min(3, rows.count) && available < pageHeight - 0.01 { return nil }
+        if count > 2 && rows.count - count == 1 { count -= 1 }
         if count == 0 {
             // The first row does not fit. On a fresh page that means it is taller than a page: split its lines.
             guard let first = rows.first, fixed + geometry.height(first) > pageHeight - 0.01 else { return nil }

@@ -57,6 +57,9 @@ public struct Theme: Sendable, Hashable, Codable {
         public var kpiValue: Double = 22
         /// Line height as a multiple of the font size.
         public var leading: Double = 1.45
+        /// The longest line of running text, in ems of the body size (48 em ≈ 90 characters):
+        /// landscape pages keep a readable measure; tables, figures and tiles use the full width.
+        public var measure: Double = 48
         public init() {}
     }
 
@@ -177,7 +180,7 @@ extension Theme.Fonts {
 }
 
 extension Theme.Sizes {
-    enum CodingKeys: String, CodingKey { case body, small, h1, h2, h3, table, kpiValue, leading }
+    enum CodingKeys: String, CodingKey { case body, small, h1, h2, h3, table, kpiValue, leading, measure }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
@@ -189,6 +192,7 @@ extension Theme.Sizes {
         table = try c.decodeIfPresent(Double.self, forKey: .table) ?? table
         kpiValue = try c.decodeIfPresent(Double.self, forKey: .kpiValue) ?? kpiValue
         leading = try c.decodeIfPresent(Double.self, forKey: .leading) ?? leading
+        measure = try c.decodeIfPresent(Double.self, forKey: .measure) ?? measure
     }
 }
 

@@ -9,9 +9,10 @@ enum TaggedCatalog {
     /// Appends the update to the PDF at `path` (a temporary file not yet renamed into place).
     /// `figureAlts` are matched to the file's Figure elements in order, only if the counts agree.
     static func mark(_ path: String, language: String, figureAlts: [String]) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        let size = data.count
-        let tail = String(decoding: data.suffix(2048), as: UTF8.self)
+        guard let file = FileHandle(forUpdatingAtPath: path) else { throw RenderError.output(path: path, reason: "cannot reopen") }
+        defer { try? file.close() }
+        let size = Int(try file.seekToEnd())
+        let tail = String(decoding: try read(file, at: max(0, size - 2048), count: 2048), as: UTF8.self)
         guard let startxref = number(after: "startxref", in: tail),
               let root = number(after: "/Root", in: tail),
               let objects = number(after: "/Size", in: tail) else {
@@ -20,8 +21,10 @@ enum TaggedCatalog {
         let info = number(after: "/Info", in: tail)
         var replaced: [(number: Int, body: String)] = []
 
-        // The catalog is small and near the end.
-        guard var catalog = object(root, in: data, searchFrom: max(0, size - 65_536)) else { throw RenderError.cairo("PDF catalog not found") }
+        // Cairo writes the catalog last, just before the cross-reference table (which can be
+        // megabytes long for a big document).
+        let end = try read(file, at: max(0, startxref - 65_536), count: min(startxref, 65_536) + 16)
+        guard var catalog = dictionary(of: root, in: end) else { throw RenderError.cairo("PDF catalog not found") }
         if catalog.contains("/MarkInfo") { return }
         let lang = language.filter { $0.isLetter || $0.isNumber || $0 == "-" }
         catalog += "   /MarkInfo << /Marked true >>\n"
@@ -30,13 +33,11 @@ enum TaggedCatalog {
         replaced.append((root, catalog))
 
         if !figureAlts.isEmpty {
-            let figures = figureObjects(in: data)
+            // Scan the file in 1 MB chunks (never all of it in memory) for Figure elements.
+            let figures = try figureObjects(file, size: size)
             if figures.count == figureAlts.count {
-                for (n, alt) in zip(figures, figureAlts) where !alt.isEmpty {
-                    if var body = object(n, in: data, searchFrom: 0) {
-                        body += "   /Alt \(pdfString(alt))\n"
-                        replaced.append((n, body))
-                    }
+                for ((n, body), alt) in zip(figures, figureAlts) where !alt.isEmpty {
+                    replaced.append((n, body + "   /Alt \(pdfString(alt))\n"))
                 }
             }
         }
@@ -57,34 +58,45 @@ enum TaggedCatalog {
         update += "trailer\n<< /Size \(objects)\n   /Root \(root) 0 R\n"
         if let info { update += "   /Info \(info) 0 R\n" }
         update += "   /Prev \(startxref)\n>>\nstartxref\n\(offset)\n%%EOF\n"
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw RenderError.output(path: path, reason: "cannot reopen") }
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(update.utf8))
+        try file.seekToEnd()
+        try file.write(contentsOf: Data(update.utf8))
     }
 
-    /// The inside of object `n`'s dictionary (between the outer "<<" and ">>").
-    private static func object(_ n: Int, in data: Data, searchFrom: Int) -> String? {
+    private static func read(_ file: FileHandle, at offset: Int, count: Int) throws -> Data {
+        try file.seek(toOffset: UInt64(offset))
+        return try file.read(upToCount: count) ?? Data()
+    }
+
+    /// The inside of object `n`'s dictionary (between the outer "<<" and ">>"), if it is in `data`.
+    private static func dictionary(of n: Int, in data: Data) -> String? {
         let header = Data("\n\(n) 0 obj\n<<".utf8)
-        guard let start = data.range(of: header, options: .backwards, in: searchFrom..<data.count)
-                ?? data.range(of: header, in: 0..<data.count),
-              let end = data.range(of: Data("\nendobj".utf8), in: start.upperBound..<data.count),
+        guard let start = data.range(of: header, options: .backwards),
+              let end = data.range(of: Data("\nendobj".utf8), in: start.upperBound..<data.endIndex),
               let close = data.range(of: Data(">>".utf8), options: .backwards, in: start.upperBound..<end.lowerBound) else { return nil }
         return String(decoding: data[start.upperBound..<close.lowerBound], as: UTF8.self)
     }
 
-    /// Object numbers of the Figure structure elements, in file order (Cairo writes the tree depth-first).
-    private static func figureObjects(in data: Data) -> [Int] {
-        var out: [Int] = []
+    /// Figure structure elements (object number, dictionary) in file order — Cairo writes the
+    /// tree depth-first, which is document order.
+    private static func figureObjects(_ file: FileHandle, size: Int) throws -> [(Int, String)] {
+        var out: [(Int, String)] = []
         let marker = Data("/Type /StructElem\n   /S /Figure\n".utf8)
-        var from = 0
-        while let r = data.range(of: marker, in: from..<data.count) {
-            from = r.upperBound
-            // Back up over "<< " to "\nN 0 obj\n".
-            guard let objKeyword = data.range(of: Data(" 0 obj\n".utf8), options: .backwards, in: max(0, r.lowerBound - 40)..<r.lowerBound),
-                  let lineStart = data.range(of: Data("\n".utf8), options: .backwards, in: max(0, objKeyword.lowerBound - 12)..<objKeyword.lowerBound),
-                  let n = Int(String(decoding: data[lineStart.upperBound..<objKeyword.lowerBound], as: UTF8.self)) else { continue }
-            out.append(n)
+        let chunk = 1 << 20, overlap = 256
+        var position = 0
+        while position < size {
+            let data = try read(file, at: position, count: chunk + overlap)
+            var from = data.startIndex
+            while let r = data.range(of: marker, in: from..<data.endIndex) {
+                from = r.upperBound
+                guard r.lowerBound - data.startIndex < chunk else { break } // the next chunk finds it
+                let window = try read(file, at: max(0, position + r.lowerBound - data.startIndex - 32), count: 4096)
+                guard let objKeyword = window.range(of: Data(" 0 obj\n<<".utf8)),
+                      let lineStart = window.range(of: Data("\n".utf8), options: .backwards, in: window.startIndex..<objKeyword.lowerBound),
+                      let n = Int(String(decoding: window[lineStart.upperBound..<objKeyword.lowerBound], as: UTF8.self)),
+                      let body = dictionary(of: n, in: window) else { continue }
+                out.append((n, body))
+            }
+            position += chunk
         }
         return out
     }

@@ -63,6 +63,19 @@ struct PDFTests {
         #expect(raw.contains("/Alt (A generated test image)"))
     }
 
+    @Test func aLongDocumentIsTaggedAndValidToo() throws {
+        // 2,500 rows ≈ 70 pages: the cross-reference table is far longer than the catalog search window.
+        let dir = scratchDirectory()
+        let shaper = try TextShaper()
+        let laidOut = try Typesetter(shaper: shaper).layout(SpecimenDocument.longTable(rows: 2500))
+        let path = dir + "/long.pdf"
+        try Renderer(shaper: shaper).writePDF(laidOut, to: path)
+        #expect(try run("pdfinfo", [path]).output.contains("Tagged:          yes"))
+        #expect(try run("qpdf", ["--check", path]).status == 0)
+        let text = try run("pdftotext", ["-f", "60", "-l", "60", path, "-"]).output
+        #expect(text.contains("Name") && text.contains("Activities"), "header repeated on page 60")
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let dir = scratchDirectory()
         let image = try makeTestPNG(in: dir)
