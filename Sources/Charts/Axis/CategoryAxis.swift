@@ -39,11 +39,12 @@ struct CategoryAxis {
         // Rotated: each label on one line along the diagonal, no longer than the room allows.
         let diagonal = max(style.size * 3, (maxHeight - style.size) / 0.7071)
         let single = names.map { [LineBreaking.truncate($0, width: diagonal, style: style, measurer: measurer)] }
-        let longest = single.map { measurer.width(of: $0[0], style: style) }.max() ?? 0
+        // Parallel diagonal labels need one line-height between them; closer bands must thin out.
+        let every = max(1, Int((style.lineHeight * 1.05 / max(step * 0.7071, 0.01)).rounded(.up)))
+        // Only the labels drawn take height.
+        let longest = single.enumerated().filter { $0.offset % every == 0 }.map { measurer.width(of: $0.element[0], style: style) }.max() ?? 0
         lines = single
         height = longest * 0.7071 + style.size + 4
-        // Rotated labels stand one line-height apart along the axis; closer bands must thin out.
-        let every = Int((style.lineHeight * 1.05 / max(step * 0.7071, 0.01)).rounded(.up))
         mode = every > 1 ? .thinned(every: every) : .rotated
     }
 
