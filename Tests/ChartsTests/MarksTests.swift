@@ -40,6 +40,16 @@ import Testing
         #expect(abs(africa.frame.width / before.frame.width - 546.0 / 349.0) < 1e-6)
     }
 
+    @Test func periodNamesGoInsideTheFirstBandWithRoomForThem() {
+        let data = ChartData.categories([("Convening", 46, 1), ("Webinar", 10, 8), ("Dataset", 1, 0)], period: "2023", previousPeriod: "2022")
+        let chart = compile(ChartSpec(type: .groupedBar, data: "activities.by_kind"), data)
+        let tags = chart.texts.filter { $0.text == "2022" || $0.text == "2023" }
+        #expect(tags.count == 2)
+        // Both inside Webinar's bars (Convening's 2022 bar is too short to hold its name).
+        let webinar = chart.marks.filter { $0.category == "Webinar" }
+        for tag in tags { #expect(webinar.contains { $0.frame.contains(box(tag), tolerance: 1) }) }
+    }
+
     @Test func negativeValuesExtendLeftOfTheBaseline() {
         let data = ChartData.categories([("A", -34, nil), ("B", 41, nil)])
         let chart = compile(ChartSpec(type: .bar, data: "x", sort: .given), data)

@@ -40,13 +40,6 @@ enum HorizontalBars {
         // Right-hand columns: value labels, then the change column.
         var valueWidth = showValues ? (current.map { b.canvas.width($0, valueStyle) } + previousTexts.compactMap { $0 }.map { b.canvas.width($0, previousStyle) }).max() ?? 0 : 0
         let tagStyle = style.label(color: style.muted, size: style.tickSize)
-        let hiValue = max(0, (values + cats.compactMap(\.previous)).max() ?? 0)
-        let tagsInside = cats.first.map { min($0.value, $0.previous ?? $0.value) >= hiValue * 0.3 } ?? false
-        if compare && showValues && !tagsInside, let first = cats.first {
-            // The first band also names the periods after its values: make room for them.
-            let tags = [(current[0], valueStyle, b.data.periodLabel), (previousTexts[0] ?? "", previousStyle, first.previous == nil ? nil : b.data.previousLabel)]
-            for (text, ts, tag) in tags { if let tag { valueWidth = max(valueWidth, b.canvas.width(text, ts) + 4 + b.canvas.width(tag, tagStyle)) } }
-        }
         let absolute = b.format == .number && cats.contains { $0.previous.map { abs($0) < ChartBuilder.smallBase } ?? false }
         let changes: [String?] = compare ? cats.map { c in c.previous.map { b.changeText(c.value, $0, absolute: absolute) } } : []
         let changeWidth = compare ? (changes.compactMap { $0 }.map { b.canvas.width($0, changeStyle) }.max() ?? 0) + style.tickSize + 10 : 0
@@ -62,6 +55,21 @@ enum HorizontalBars {
 
         let all = values + cats.compactMap(\.previous)
         let lo = min(0, all.min() ?? 0), hi = max(0, all.max() ?? 0)
+
+        // Period names go inside the bars of the first band whose two bars both hold them; only if
+        // none can, after the first band's values (which then need room).
+        let periodTags = [b.data.previousLabel, b.data.periodLabel].map { $0.map { b.canvas.width($0, tagStyle) + 6 } ?? 0 }
+        let estimatedLength = plot.maxX - changeWidth - (showValues ? valueWidth + 4 : 0) - x0 - (lo < 0 ? valueWidth + 4 : 0)
+        let perUnit = estimatedLength / max(hi - lo, 1e-9)
+        let tagBand = compare ? cats.indices.first { i in
+            guard let p = cats[i].previous else { return false }
+            return p * perUnit >= periodTags[0] && cats[i].value * perUnit >= periodTags[1]
+        } : nil
+        let fallbackTagBand = compare ? cats.firstIndex { $0.previous != nil } : nil
+        if tagBand == nil && showValues, let i = fallbackTagBand {
+            let tags = [(current[i], valueStyle, b.data.periodLabel), (previousTexts[i] ?? "", previousStyle, b.data.previousLabel)]
+            for (text, ts, tag) in tags { if let tag { valueWidth = max(valueWidth, b.canvas.width(text, ts) + 8 + b.canvas.width(tag, tagStyle)) } }
+        }
         let negativeRoom = lo < 0 ? valueWidth + 4 : 0
         let xEnd = plot.maxX - changeWidth - (showValues ? valueWidth + 4 : 0)
         let scale = LinearScale(domain: lo...(hi > lo ? hi : lo + 1), range: (x0 + negativeRoom, max(x0 + negativeRoom + 1, xEnd)))
@@ -99,7 +107,7 @@ enum HorizontalBars {
                 b.canvas.place(item)
                 // Period names label the first band directly, in place of a legend: inside the
                 // bars when they are long enough, else after the values.
-                if compare && i == 0, let period = row.period {
+                if let period = row.period, i == tagBand || (tagBand == nil && i == fallbackTagBand) {
                     var inside = tagStyle
                     inside.size = min(tagStyle.size, row.h * 0.85)
                     inside.color = Contrast.text(on: row.color, dark: style.text)
@@ -107,7 +115,10 @@ enum HorizontalBars {
                     if !negative && tag.width + 6 <= frame.width && inside.size >= 5.5 {
                         b.canvas.place(tag)
                     } else {
-                        let after = b.canvas.label(period, x: item.x + item.width + 4, baseline: base, style: tagStyle)
+                        // After the value, set apart in italics so "1 2022" does not read as one number.
+                        var outside = tagStyle
+                        outside.italic = true
+                        let after = b.canvas.label(period, x: item.x + item.width + 8, baseline: base, style: outside)
                         if after.x + after.width <= plot.maxX - changeWidth + 0.5 { b.canvas.placeIfFree(after) }
                     }
                 }
