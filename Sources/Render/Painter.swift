@@ -107,7 +107,7 @@ final class Painter {
         var width: Double, alignment: TextAlignment, rightToLeft: Bool
     }
     private var cache: [CacheKey: (layout: OpaquePointer, baseline: Double, shift: Double)] = [:]
-    private static let cacheLimit = 1024
+    private static let cacheLimit = 4096
 
     private func clearCache() {
         for entry in cache.values { g_object_unref(UnsafeMutableRawPointer(entry.layout)) }
