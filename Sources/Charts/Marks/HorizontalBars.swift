@@ -42,7 +42,7 @@ enum HorizontalBars {
         let tagStyle = style.label(color: style.muted, size: style.tickSize)
         let absolute = b.format == .number && cats.contains { $0.previous.map { abs($0) < ChartBuilder.smallBase } ?? false }
         let changes: [String?] = compare ? cats.map { c in c.previous.map { b.changeText(c.value, $0, absolute: absolute) } } : []
-        let changeWidth = compare ? (changes.compactMap { $0 }.map { b.canvas.width($0, changeStyle) }.max() ?? 0) + style.tickSize + 10 : 0
+        let changeWidth = compare ? (changes.compactMap { $0 }.map { b.canvas.width($0, changeStyle) }.max() ?? 0) + style.tickSize + 16 : 0
         let header = compare ? style.tickSize * 1.6 : 0
 
         let band = BandScale(count: cats.count, range: (plot.y + header, plot.maxY), paddingInner: compare ? 0.28 : 0.3, paddingOuter: 0.12)
