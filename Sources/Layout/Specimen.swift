@@ -142,9 +142,10 @@ public enum SpecimenDocument {
 
     static let names = ["Agnieszka Szymańska", "Aizhan Tokayev", "Alejandro Muñoz", "Amélie Fournier", "Ana Lucía Díaz",
                         "राम कार्की", "लक्ष्मी श्रेष्ठ", "กาญจนา กิตติศักดิ์", "ธนากร บุญมา", "孙明", "张志强", "Ngozi Okafor",
-                        "Kwame Mensah", "Fatima Zahra El Amrani", "Nguyễn Văn An", "Siosaia Taufa", "Mariana Oliveira", "David Cohen"]
+                        "Kwame Mensah", "Fatima Zahra El Amrani", "Nguyễn Văn An", "Siosaia Taufa", "Mariana Oliveira", "David Cohen",
+                        "فاطمة الزهراء", "דוד כהן"]
     static let countries = ["Poland", "Kyrgyzstan", "Spain", "France", "Spain", "Nepal", "India", "Thailand", "Thailand", "China", "China",
-                            "Nigeria", "Ghana", "Morocco", "Viet Nam", "Tonga", "Brazil", "Israel"]
+                            "Nigeria", "Ghana", "Morocco", "Viet Nam", "Tonga", "Brazil", "Israel", "Morocco", "Israel"]
     static let sectors = ["academia", "government", "civil society", "private sector", "development partner", "independent consultant"]
 
     static func directoryTable(rows: Int, seed: Int = 0) -> Table {

@@ -173,17 +173,21 @@ struct TableFlowable: Flowable {
             var cellStyle = style
             cellStyle.tabularFigures = g.numeric[c]
             let first = y + g.padY
+            // Columns align visually: an Arabic name in a left-aligned column sits on the left too.
+            let rtl = row.rtlBits & (1 << UInt64(c)) != 0
+            var alignment = g.alignments[c]
+            if rtl && alignment != .center { alignment = alignment == .start ? .end : .start }
             switch cell {
             case .empty: break
             case .line(let text, let spans):
                 sink.text(TextItem(text: text, style: cellStyle, spans: spans, x: x, baseline: first + g.lineHeight / 2 + cellStyle.size * 0.36,
-                                   width: w, alignment: g.alignments[c], rightToLeft: row.rtlBits & (1 << UInt64(c)) != 0))
+                                   width: w, alignment: alignment, rightToLeft: rtl))
             case .lines(let lines):
                 for (i, line) in lines.enumerated() {
                     let top = first + Double(i) * g.lineHeight
                     sink.text(TextItem(text: line.text, style: cellStyle, spans: line.spans, x: x,
                                        baseline: top + g.lineHeight / 2 + cellStyle.size * 0.36,
-                                       width: w, alignment: g.alignments[c], rightToLeft: row.rtlBits & (1 << UInt64(c)) != 0))
+                                       width: w, alignment: alignment, rightToLeft: rtl))
                 }
             }
             sink.end(cellTag)
