@@ -90,6 +90,20 @@ import Testing
         #expect(top < bottom)
     }
 
+    @Test func compareDrawsThePreviousYearUnderALine() {
+        let chart = compile(ChartSpec(type: .line, data: "members.monthly", compare: true), sample.monthlyAgainstPreviousYear())
+        let previous = chart.marks.filter { $0.kind == .point && $0.series == "2022" }
+        let current = chart.marks.filter { $0.kind == .point && $0.series == "members" }
+        #expect(previous.count == 12 && current.count == 12)
+        // Same months, same x; lower values, lower on the page (larger y).
+        for (p, c) in zip(previous, current) {
+            #expect(abs(p.frame.x - c.frame.x) < 1e-9)
+            #expect(p.frame.y > c.frame.y)
+        }
+        #expect(chart.texts.contains { $0.text == "2022" })
+        #expect(chart.altText.contains("(2022: from 472 to 1,072)"))
+    }
+
     @Test func severalLinesAreNamedAtTheirEnds() {
         let chart = compile(ChartSpec(type: .line, data: "members.by_region"), sample.monthlyByRegion())
         let ends = chart.texts.filter { t in sample.regions.contains { t.text == $0 || t.text.hasPrefix($0 + " ") } }

@@ -21,6 +21,9 @@ public enum AltText {
                 let peak = s.points.max { $0.value < $1.value }!
                 var text = "\(name)from \(value(first.value)) in \(first.label) to \(value(last.value)) in \(last.label)"
                 if peak != last && peak.value > last.value { text += ", peaking at \(value(peak.value)) in \(peak.label)" }
+                if spec.showsPrevious, let p0 = first.previous, let p1 = last.previous {
+                    text += " (\(data.previousLabel ?? "previous period"): from \(value(p0)) to \(value(p1)))"
+                }
                 return text
             }
             return "\(subject): \(parts.joined(separator: "; "))."

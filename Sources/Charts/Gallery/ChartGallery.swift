@@ -33,6 +33,8 @@ public enum ChartGallery {
                   data: d.monthlyByRegion()),
             Entry(section: "Area", spec: ChartSpec(type: .area, data: "members.monthly", title: "Members at each month end, 2023", height: 170),
                   data: .timeSeries("members", Array(d.monthlyMembers().suffix(13)))),
+            Entry(section: "Line against the previous year", spec: ChartSpec(type: .line, data: "members.monthly", title: "Members at each month end, 2023 against 2022", compare: true, height: 190),
+                  data: d.monthlyAgainstPreviousYear()),
             Entry(section: "Columns", spec: ChartSpec(type: .column, data: "members.by_region", title: "Members by region, end of 2023"),
                   data: d.membersByRegion(compare: false)),
             Entry(section: "Grouped columns", spec: ChartSpec(type: .groupedBar, data: "activities.by_kind", title: "Activities by kind, 2022 and 2023", orientation: .vertical),

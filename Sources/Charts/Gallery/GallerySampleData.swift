@@ -35,6 +35,16 @@ public enum GallerySampleData {
         return result
     }
 
+    /// 2023's month ends, each with the same month of 2022 as its previous value.
+    public static func monthlyAgainstPreviousYear() -> ChartData {
+        let months = monthlyMembers()
+        let points = months.suffix(12).map { m -> DataPoint in
+            let before = months.first { $0.date.year == m.date.year - 1 && $0.date.month == m.date.month }?.value
+            return DataPoint(date: m.date, value: m.value, previous: before)
+        }
+        return ChartData(series: [Series(name: "members", points: points)], periodLabel: "2023", previousLabel: "2022")
+    }
+
     public static func membersByRegion(compare: Bool = true) -> ChartData {
         .categories(zip(regions, zip(regions2023, regions2022)).map { ($0, $1.0, compare ? $1.1 : nil) },
                     name: "members", period: "2023", previousPeriod: "2022")

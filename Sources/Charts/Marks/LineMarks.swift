@@ -10,7 +10,11 @@ enum LineMarks {
         var plot = full
         let series = b.data.series.filter { !$0.points.isEmpty }
         let multi = series.count > 1
-        let values = series.flatMap { $0.points.map(\.value) }.filter(\.isFinite)
+        // `compare` on a single series: the previous period's values (same months a year earlier)
+        // as a quiet dashed line under this period's.
+        let comparePrevious = !multi && b.spec.showsPrevious && series.first?.points.contains { $0.previous?.isFinite == true } == true
+        let values = (series.flatMap { $0.points.map(\.value) } + (comparePrevious ? series[0].points.compactMap(\.previous) : []))
+            .filter(\.isFinite)
         let lo = min(0, values.min() ?? 0), hi = max(0, values.max() ?? 0)
         let dated = series.allSatisfy { $0.points.allSatisfy { $0.date != nil } }
 
@@ -74,6 +78,9 @@ enum LineMarks {
         for (si, s) in series.enumerated() {
             let color = colors[si]
             let pts = s.points.enumerated().map { Point(xPosition($1, $0), y($1.value.isFinite ? $1.value : 0)) }
+            if comparePrevious {
+                drawPrevious(&b, s, color: style.muted, x: { xPosition($0, $1) }, y: y)
+            }
             if b.spec.type == .area, pts.count > 1 {
                 let fill = Contrast.mix(color, .white, multi ? 0.85 : 0.78)
                 let area = [PathElement.move(Point(pts[0].x, y.baseline))] + pts.map { .line($0) } + [.line(Point(pts.last!.x, y.baseline)), .close]
@@ -111,6 +118,22 @@ enum LineMarks {
             ts.color = multi ? Contrast.readable(colors[si], on: style.background) : style.text
             b.placeLines(lines, x: last + 5, centerY: centers[si], anchor: .start, style: ts)
         }
+    }
+
+    /// The previous period's line, dashed and muted, with its period named at its end.
+    static func drawPrevious(_ b: inout ChartBuilder, _ s: Series, color: Color, x: (DataPoint, Int) -> Double, y: LinearScale) {
+        let pts = s.points.enumerated().compactMap { i, p in p.previous.flatMap { $0.isFinite ? Point(x(p, i), y($0)) : nil } }
+        guard let last = pts.last else { return }
+        if pts.count > 1 {
+            b.canvas.path(PathItem([.move(pts[0])] + pts.dropFirst().map { .line($0) }, stroke: Contrast.mix(color, .white, 0.25), lineWidth: 1.1,
+                                   dash: [3, 2], roundCaps: true))
+        }
+        for (i, p) in s.points.enumerated() where p.previous?.isFinite == true {
+            b.mark(.point, p.label, series: b.data.previousLabel ?? "previous", value: p.previous!, frame: Rect(x: x(p, i), y: y(p.previous!), width: 0, height: 0), color: color)
+        }
+        guard let period = b.data.previousLabel else { return }
+        let ts = b.style.label(color: Contrast.readable(color, on: b.style.background), size: b.style.tickSize)
+        b.canvas.placeIfFree(b.canvas.label(period, x: last.x + 5, baseline: b.baseline(centeredOn: last.y, ts), style: ts))
     }
 
     /// Month, quarter or year labels under a time axis; keys (thinned to fit) otherwise.
