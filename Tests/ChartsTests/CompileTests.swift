@@ -71,6 +71,14 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ChartSpec.self, from: Data(#"{"type": "radar", "data": "x"}"#.utf8)) }
     }
 
+    @Test func knownKeysAreExactlyTheSpecsFields() throws {
+        let full = ChartSpec(type: .bar, data: "x", title: "t", caption: "c", source: "s", compare: true, sort: .key, limit: 3,
+                             colors: ["a": "#000000"], orientation: .vertical, format: .percent, labels: false, other: 0.1,
+                             height: 100, scope: "region")
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(full)) as! [String: Any]
+        #expect(Set(object.keys) == Set(ChartSpec.knownKeys))
+    }
+
     @Test func highlightColourOverridesOneBar() {
         let spec = ChartSpec(type: .bar, data: "members.by_region", colors: ["Africa": "#d55e00"])
         let chart = compile(spec, GallerySampleData.membersByRegion(compare: false))

@@ -4,6 +4,9 @@ struct Category: Sendable, Hashable {
     var value: Double
     var previous: Double?
     var isOther = false
+
+    /// "Other" and "Not stated" are remainders, not categories: grey, and last in any sort.
+    var isRemainder: Bool { isOther || name == ChartData.notStated }
 }
 
 /// Sorting, limiting and folding small categories into "Other" — the normalisation step before
@@ -25,6 +28,11 @@ enum Fold {
     }
 
     static func sorted(_ cats: [Category], by sort: SortOrder) -> [Category] {
+        guard sort != .given else { return cats }
+        return ordered(cats.filter { !$0.isRemainder }, by: sort) + cats.filter(\.isRemainder)
+    }
+
+    private static func ordered(_ cats: [Category], by sort: SortOrder) -> [Category] {
         // Stable sorts (enumerated index as tie-break) so equal values keep the data's order.
         let indexed = Array(cats.enumerated())
         switch sort {

@@ -84,7 +84,7 @@ enum ArcMarks {
             let mid = y + rowH / 2
             b.canvas.fill(Rect(x: left, y: mid - swatch / 2, width: swatch, height: swatch), colors[i])
             var ns = nameStyle
-            if s.isOther { ns.color = style.muted }
+            if s.isRemainder { ns.color = style.muted }
             let name = LineBreaking.truncate(s.name, width: nameW, style: ns, measurer: b.measurer)
             b.canvas.place(b.canvas.label(name, x: nameX, baseline: b.baseline(centeredOn: mid, ns), style: ns))
             b.canvas.place(b.canvas.label(values[i], x: right - shareW - 10, baseline: b.baseline(centeredOn: mid, valueStyle), anchor: .end, style: valueStyle))

@@ -82,8 +82,8 @@ enum HorizontalBars {
 
         for (i, c) in cats.enumerated() {
             let top = band.start(i), h = band.bandwidth
-            b.placeLines(names[i], x: x0 - labelGap, centerY: top + h / 2, anchor: .end, style: c.isOther ? style.label(color: style.muted) : nameStyle)
-            let color = c.isOther ? CategoryColors.neutral : b.seriesColor(category: c.name)
+            b.placeLines(names[i], x: x0 - labelGap, centerY: top + h / 2, anchor: .end, style: c.isRemainder ? style.label(color: style.muted) : nameStyle)
+            let color = c.isRemainder ? CategoryColors.neutral : b.seriesColor(category: c.name)
             var rows: [(value: Double, text: String?, y: Double, h: Double, kind: Mark.Kind, color: Color, style: TextStyle, period: String?)] = []
             if compare, let p = c.previous {
                 let half = (h - 1) / 2

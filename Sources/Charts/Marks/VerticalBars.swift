@@ -34,7 +34,7 @@ enum VerticalBars {
 
         var k = cats.count
         for (i, c) in cats.enumerated() {
-            let color = c.isOther ? CategoryColors.neutral : b.seriesColor(category: c.name)
+            let color = c.isRemainder ? CategoryColors.neutral : b.seriesColor(category: c.name)
             var bars: [(value: Double, text: String, x: Double, w: Double, kind: Mark.Kind, color: Color, style: TextStyle, period: String?)] = []
             if compare, let p = c.previous {
                 let w = (band.bandwidth - 1) / 2
