@@ -39,7 +39,7 @@ let package = Package(
         ]),
         // Every number a report prints, computed in SQL.
         .target(name: "Metrics", dependencies: [
-            "Store",
+            "Store", "Formatting",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Document model → measured, paginated pages of positioned items (text shaped by Pango).

@@ -129,16 +129,9 @@ import Store
         let column = { (line: Substring, text: String) in line.distance(from: line.startIndex, to: line.range(of: text)!.upperBound) }
         #expect(column(header, "value") == column(end, "1,639"))
         #expect(text.contains("members.by_region\n"))
+        // Numbers as reports write them: a true minus, changes of ratios in points.
+        #expect(text.split(separator: "\n").first { $0.hasPrefix("members.new ") }?.contains("−180") == true)
+        #expect(text.split(separator: "\n").first { $0.hasPrefix("members.retention ") }?.contains("+1.0 pts") == true)
         #expect(text.contains("activities.by_kind[webinar]"))
-    }
-
-    @Test func numberText() {
-        #expect(NumberText.grouped(1_234_567) == "1,234,567")
-        #expect(NumberText.grouped(-1_500) == "-1,500")
-        #expect(NumberText.grouped(12.25) == "12.3")
-        #expect(NumberText.percent(0.5234) == "52.3%")
-        #expect(NumberText.percent(0) == "0.0%")
-        #expect(NumberText.plain(1640) == "1640")
-        #expect(NumberText.plain(0.5) == "0.5")
     }
 }

@@ -66,8 +66,8 @@ extension MetricSet {
     /// Shorthands for tests: the period's value and the previous period's value of a scalar.
     func value(_ name: String) -> Double? { scalar(name)?.value }
     func previous(_ name: String) -> Double? { scalar(name)?.previous }
-    /// `key: value` of each row, in order ("-" for the row of no value).
+    /// `key: value` of each row, in order ("-" for the row of no value); values are counts.
     func pairs(_ name: String) -> [String] {
-        (grouped(name) ?? []).map { "\($0.key ?? "-"): \(NumberText.plain($0.value))" }
+        (grouped(name) ?? []).map { "\($0.key ?? "-"): \(Int($0.value))" }
     }
 }

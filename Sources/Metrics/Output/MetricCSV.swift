@@ -19,7 +19,11 @@ public enum MetricCSV {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func cell(_ x: Double?) -> String { x.map(NumberText.plain) ?? "" }
+    /// The shortest exact text, for programs rather than people: 1640.0 → "1640", 0.52 → "0.52".
+    private static func cell(_ x: Double?) -> String {
+        guard let x else { return "" }
+        return x == x.rounded() && x.magnitude < 1e15 ? String(Int(x)) : "\(x)"
+    }
 
     /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
     private static func line(_ fields: [String]) -> String {

@@ -1,4 +1,7 @@
-/// The MetricSet as aligned text tables for people (`almanac metrics --format table`).
+import Formatting
+
+/// The MetricSet as aligned text tables for people (`almanac metrics --format table`), with
+/// numbers written as reports write them (Formatting.NumberText).
 public enum MetricTable {
     public static func render(_ set: MetricSet) -> String {
         var out = "Metrics for \(set.period), compared with \(set.previousPeriod)\n"
@@ -13,7 +16,7 @@ public enum MetricTable {
             out += "\n\(d.name)\n"
             if rows.isEmpty { out += "  (no rows)\n"; continue }
             out += table(["key", "value", "share", "previous", "change %"], rows.map { r in
-                [r.key ?? "(none)", text(r.value, .count), r.share.map(NumberText.percent) ?? "—",
+                [r.key ?? "(none)", text(r.value, .count), r.share.map { NumberText.percent($0, decimals: 1) } ?? "—",
                  text(r.previous, .count), changePct(r.changePct)]
             }, indent: "  ", droppingEmptyColumns: true)
         }
@@ -21,7 +24,7 @@ public enum MetricTable {
             out += "\ngrants overlapping the period\n"
             out += table(["funder", "title", "from", "to", "amount"], set.grants.map { g in
                 [g.funder, g.title, g.startsOn.iso, g.endsOn.iso,
-                 g.amountCents.map { [g.currency, NumberText.grouped(Double($0) / 100)].compactMap { $0 }.joined(separator: " ") } ?? "—"]
+                 g.amountCents.map { [g.currency, count(Double($0) / 100)].compactMap { $0 }.joined(separator: " ") } ?? "—"]
             }, indent: "  ")
         }
         if !set.targets.isEmpty {
@@ -36,17 +39,22 @@ public enum MetricTable {
 
     private static func text(_ x: Double?, _ unit: MetricDefinition.Unit) -> String {
         guard let x else { return "—" }
-        return unit == .ratio ? NumberText.percent(x) : NumberText.grouped(x)
+        return unit == .ratio ? NumberText.percent(x, decimals: 1) : count(x)
+    }
+
+    /// Whole counts without decimals; sums of fractions (none today) with one.
+    private static func count(_ x: Double) -> String {
+        NumberText.grouped(x, decimals: x == x.rounded() ? 0 : 1)
     }
 
     /// A change of a ratio is in percentage points.
     private static func change(_ x: Double?, _ unit: MetricDefinition.Unit) -> String {
         guard let x else { return "—" }
-        return unit == .ratio ? NumberText.signed(NumberText.percent(x).dropLast() + " pts", x) : NumberText.signed(NumberText.grouped(x), x)
+        return unit == .ratio ? NumberText.signedPoints(x, decimals: 1) : NumberText.signed(x, decimals: x == x.rounded() ? 0 : 1)
     }
 
     private static func changePct(_ x: Double?) -> String {
-        x.map { NumberText.signed(NumberText.percent($0), $0) } ?? "—"
+        x.map { NumberText.signedPercent($0, decimals: 1) } ?? "—"
     }
 
     /// Left-aligned first and text columns, right-aligned numbers; widths from the contents.
@@ -67,7 +75,7 @@ public enum MetricTable {
     }
 
     private static func isNumeric(_ cell: String) -> Bool {
-        cell == "—" || cell.first.map { $0.isNumber || $0 == "+" || $0 == "-" } == true
+        cell == "—" || cell.first.map { $0.isNumber || "+−±".contains($0) } == true
     }
 }
 
