@@ -124,22 +124,14 @@ enum HorizontalBars {
                 }
             }
             if compare, let change = changes[i], let p = c.previous {
-                drawChange(&b, text: change, up: c.value > p, flat: c.value == p, right: plot.maxX, centerY: top + h / 2 + h / 4, style: changeStyle)
+                var ts = changeStyle
+                ts.color = ChangeMarker.color(up: c.value > p, flat: c.value == p, good: c.value > p, style: style, on: style.background)
+                ChangeMarker.draw(&b, change, up: c.value > p, flat: c.value == p, x: plot.maxX, centerY: top + h / 2 + h / 4,
+                                  anchor: .end, style: ts, triangle: 0.62)
             }
         }
         // The zero baseline, drawn last so it sits on top of the bars' ends.
         b.canvas.line(Point(zero, band.start(0) - 2), Point(zero, band.start(max(0, cats.count - 1)) + band.bandwidth + 2), color: style.axis, width: 0.75)
     }
 
-    /// "▲ +56%" right-aligned at `right`: a triangle and a sign, so it reads without colour too.
-    static func drawChange(_ b: inout ChartBuilder, text: String, up: Bool, flat: Bool, right: Double, centerY: Double, style textStyle: TextStyle) {
-        let color = flat ? b.style.muted : up ? b.style.positive : b.style.negative
-        var ts = textStyle
-        ts.color = color
-        let item = b.canvas.label(text, x: right, baseline: b.baseline(centeredOn: centerY, ts), anchor: .end, style: ts)
-        b.canvas.place(item)
-        guard !flat else { return }
-        let s = textStyle.size * 0.62
-        b.canvas.path(PathItem(Shapes.triangle(Point(item.x - s / 2 - 3, centerY), size: s, up: up), fill: color))
-    }
 }

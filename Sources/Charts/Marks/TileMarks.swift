@@ -1,8 +1,7 @@
 import Layout
 
-/// KPI tiles: a label, a big number, and the change against the previous period as a triangle
-/// and a signed percentage (▲ +52%) — colour for the quick read, shape and sign for black and
-/// white printing and colour-blind readers — with an optional sparkline of the trend.
+/// KPI tiles: a label, a big number, the change against the previous period (▲ +52%, see
+/// `ChangeMarker`) and an optional sparkline of the trend.
 enum TileMarks {
     static let gap = 8.0
     static let padding = 9.0
@@ -65,19 +64,10 @@ enum TileMarks {
         let style = b.style
         let up = p.value > previous, flat = p.value == previous
         let good = (p.lowerIsBetter ?? false) ? !up : up
-        let color = Contrast.readable(flat ? style.muted : good ? style.positive : style.negative, on: panel)
-        var ts = style.label(.semibold, color: color, size: style.labelSize)
-        ts.tabularFigures = true
-        let text = b.changeText(p.value, previous)
-        let center = top + ts.lineHeight / 2
-        var x = x
-        if !flat {
-            let s = ts.size * 0.7
-            b.canvas.path(PathItem(Shapes.triangle(Point(x + s / 2, center), size: s, up: up), fill: color))
-            x += s + 3
-        }
-        let item = b.canvas.label(text, x: x, baseline: b.baseline(centeredOn: center, ts), style: ts)
-        b.canvas.place(item)
+        let color = ChangeMarker.color(up: up, flat: flat, good: good, style: style, on: panel)
+        let ts = style.label(.semibold, color: color, size: style.labelSize)
+        let item = ChangeMarker.draw(&b, b.changeText(p.value, previous), up: up, flat: flat, x: x, centerY: top + ts.lineHeight / 2,
+                                     anchor: .start, style: ts, triangle: 0.7)
         if let period = b.data.previousLabel {
             let vs = b.canvas.label("vs \(period)", x: item.x + item.width + 4, baseline: item.baseline, style: note)
             if vs.x + vs.width <= x + width { b.canvas.place(vs) }
