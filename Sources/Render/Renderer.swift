@@ -1,4 +1,6 @@
 // Pages → PDF (tagged, with outline, links, page labels and metadata) and PNG previews.
+// What Cairo 1.16 cannot write (/MarkInfo, /Lang, figure /Alt, page labels) is added by one
+// incremental update at the end (`TaggedCatalog`).
 //
 // The PDF is written to a temporary file beside the target and renamed into place only when Cairo
 // reports success, so a failed build never leaves a truncated PDF or destroys the previous one.
@@ -39,7 +41,8 @@ public final class Renderer {
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         do {
             try renderPDF(document, to: temp)
-            if tagged { try TaggedCatalog.mark(temp, language: document.metadata.language, figureAlts: document.figureAltTexts) }
+            try TaggedCatalog.mark(temp, language: document.metadata.language, figureAlts: document.figureAltTexts,
+                                   labels: document.pages.map(\.label), tagged: tagged)
             // mkstemp creates 0600; give the PDF the usual permissions.
             chmod(temp, 0o644)
             guard rename(temp, path) == 0 else {
@@ -65,7 +68,6 @@ public final class Renderer {
         painter.attach(cr)
         for (i, page) in document.pages.enumerated() {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            if !page.label.isEmpty { cairo_pdf_surface_set_page_label(surface, page.label) }
             try painter.draw(page.items, on: cr, pageIndex: i)
             cairo_show_page(cr)
             let status = cairo_status(cr)

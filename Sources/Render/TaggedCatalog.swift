@@ -1,14 +1,14 @@
-// Cairo 1.16 writes a structure tree but not the catalog entries that declare a *tagged* PDF, and
-// it cannot attach alternative text to a figure. This appends one incremental update (PDF 1.7
-// §7.5.6) that rewrites the catalog with /MarkInfo << /Marked true >>, /Lang and
-// /DisplayDocTitle, and each Figure structure element with its /Alt text. The bytes derive only
+// Cairo 1.16 writes a structure tree but not the catalog entries that declare a *tagged* PDF, it
+// cannot attach alternative text to a figure, and its page labels come out empty. This appends one
+// incremental update (PDF 1.7 §7.5.6) that rewrites the catalog with /MarkInfo << /Marked true >>,
+// /Lang, /DisplayDocTitle and /PageLabels, and each Figure structure element with its /Alt text. The bytes derive only
 // from the file and the document, so output stays reproducible.
 import Foundation
 
 enum TaggedCatalog {
     /// Appends the update to the PDF at `path` (a temporary file not yet renamed into place).
     /// `figureAlts` are matched to the file's Figure elements in order, only if the counts agree.
-    static func mark(_ path: String, language: String, figureAlts: [String]) throws {
+    static func mark(_ path: String, language: String, figureAlts: [String], labels: [String], tagged: Bool) throws {
         guard let file = FileHandle(forUpdatingAtPath: path) else { throw RenderError.output(path: path, reason: "cannot reopen") }
         defer { try? file.close() }
         let size = Int(try file.seekToEnd())
@@ -25,14 +25,30 @@ enum TaggedCatalog {
         // megabytes long for a big document).
         let end = try read(file, at: max(0, startxref - 65_536), count: min(startxref, 65_536) + 16)
         guard var catalog = dictionary(of: root, in: end) else { throw RenderError.cairo("PDF catalog not found") }
-        if catalog.contains("/MarkInfo") { return }
+        if catalog.contains("/MarkInfo") || catalog.contains("/ViewerPreferences") { return }
         let lang = language.filter { $0.isLetter || $0.isNumber || $0 == "-" }
-        catalog += "   /MarkInfo << /Marked true >>\n"
+        if tagged { catalog += "   /MarkInfo << /Marked true >>\n" }
         if !lang.isEmpty { catalog += "   /Lang (\(lang))\n" }
         catalog += "   /ViewerPreferences << /DisplayDocTitle true >>\n"
+        // Cairo 1.16 writes an empty /PageLabels number tree whatever cairo_pdf_surface_set_page_label
+        // was given, so the labels are written here: one decimal range when they are 1, 2, 3…,
+        // else one prefix per page.
+        var objectCount = objects
+        var extra: [(number: Int, body: String)] = []
+        if !labels.isEmpty {
+            catalog = catalog.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.contains("/PageLabels") }.joined(separator: "\n")
+            let decimal = labels.enumerated().allSatisfy { $0.element == String($0.offset + 1) }
+            var nums = decimal ? " 0 << /S /D /St 1 >>" : ""
+            if !decimal { for (i, l) in labels.enumerated() { nums += " \(i) << /P \(pdfString(l)) >>" } }
+            extra.append((objectCount, " /Nums [\(nums) ] "))
+            catalog += "   /PageLabels \(objectCount) 0 R\n"
+            objectCount += 1
+        }
         replaced.append((root, catalog))
+        replaced += extra
 
-        if !figureAlts.isEmpty {
+        if tagged && !figureAlts.isEmpty {
             // Scan the file in 1 MB chunks (never all of it in memory) for Figure elements.
             let figures = try figureObjects(file, size: size)
             if figures.count == figureAlts.count {
@@ -55,7 +71,7 @@ enum TaggedCatalog {
         for (n, o) in offsets.sorted(by: { $0.0 < $1.0 }) {
             update += "\(n) 1\n" + String(format: "%010d", o) + " 00000 n \n"
         }
-        update += "trailer\n<< /Size \(objects)\n   /Root \(root) 0 R\n"
+        update += "trailer\n<< /Size \(objectCount)\n   /Root \(root) 0 R\n"
         if let info { update += "   /Info \(info) 0 R\n" }
         update += "   /Prev \(startxref)\n>>\nstartxref\n\(offset)\n%%EOF\n"
         try file.seekToEnd()

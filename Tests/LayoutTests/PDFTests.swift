@@ -59,6 +59,9 @@ struct PDFTests {
         #expect(info.contains("CreationDate:    Sun Dec 31 00:00:00 2023 UTC"))
         #expect(info.contains("Tagged:          yes"))
         #expect(raw.contains("/Lang (en)"))
+        #expect(raw.contains("/Nums [ 0 << /S /D /St 1 >> ]"), "page labels 1, 2, 3…")
+        let labels = try run("qpdf", ["--json", "--json-key=pagelabels", specimenBuild.pdf]).output
+        #expect(labels.contains("\"/S\": \"/D\""))
         #expect(raw.contains("/Alt (Bar chart of members by region, end of 2023: Africa 546"), "figure alt text")
         #expect(raw.contains("/Alt (A generated test image)"))
     }
