@@ -30,3 +30,13 @@ import Testing
         #expect(abs(xs[1] - xs[0] - 10) < 1e-9)
     }
 }
+
+@Suite("Scale: capped bands") struct CappedBandTests {
+    @Test func cappedBandsKeepTheirRangeAndNarrow() {
+        let wide = BandScale(count: 3, range: (0, 450), paddingInner: 0.3, paddingOuter: 0.15)
+        let capped = wide.capped(at: 60)
+        #expect(abs(capped.bandwidth - 60) < 1e-9)
+        #expect(abs(capped.start(2) + capped.bandwidth + capped.step * capped.paddingOuter - 450) < 1e-9)
+        #expect(BandScale(count: 40, range: (0, 450)).capped(at: 60) == BandScale(count: 40, range: (0, 450)))
+    }
+}

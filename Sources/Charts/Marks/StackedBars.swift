@@ -53,7 +53,7 @@ enum StackedBars {
             plot = Rect(x: plot.x, y: plot.y + used, width: plot.width, height: plot.height - used)
             right = plot.maxX
         }
-        let band = BandScale(count: t.bars.count, range: (plot.x, right), paddingInner: 0.35, paddingOuter: 0.15)
+        let band = BandScale(count: t.bars.count, range: (plot.x, right), paddingInner: 0.35, paddingOuter: 0.15).capped(at: 72)
         let names = CategoryAxis(names: t.bars, step: band.step, maxHeight: plot.height * 0.3, style: style.label(), measurer: b.measurer)
         let bottom = plot.maxY - names.height
         let y = LinearScale(domain: 0...(maxTotal > 0 ? maxTotal : 1), range: (bottom, plot.y + totalStyle.lineHeight + 2))

@@ -22,6 +22,7 @@ enum VerticalBars {
         let axis = valuesFit ? nil : ValueAxis(ticks: ticks, format: b.format)
         let gutter = axis?.gutter(b) ?? 0
         band = BandScale(count: cats.count, range: (plot.x + gutter, plot.maxX), paddingInner: band.paddingInner, paddingOuter: band.paddingOuter)
+            .capped(at: compare ? 84 : 60)
 
         let names = CategoryAxis(names: cats.map(\.name), step: band.step, maxHeight: plot.height * 0.35, style: nameStyle, measurer: b.measurer)
         let valueRoom = valuesFit ? valueStyle.lineHeight * (compare ? 2 : 1) + 2 : style.tickSize / 2

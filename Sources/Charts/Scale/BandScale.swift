@@ -28,4 +28,15 @@ public struct BandScale: Sendable, Hashable {
     public func start(_ index: Int) -> Double { rangeStart + step * (paddingOuter + Double(index)) }
 
     public func center(_ index: Int) -> Double { start(index) + bandwidth / 2 }
+
+    /// The same bands no wider than `maximum`: the space between them grows instead, so three
+    /// columns across a page stay columns rather than slabs.
+    public func capped(at maximum: Double) -> BandScale {
+        guard count > 0, bandwidth > maximum else { return self }
+        let range = rangeEnd - rangeStart
+        let inner = (range - maximum * (Double(count) + 2 * paddingOuter)) / (range - maximum)
+        var scale = self
+        scale.paddingInner = min(0.95, max(paddingInner, inner))
+        return scale
+    }
 }
