@@ -50,9 +50,30 @@ final class Painter {
         }
     }
 
+    /// Named destinations to define on each page (page index → y positions), for internal links.
+    var destinations: [Int: Set<Double>] = [:]
+
+    static func destinationName(_ page: Int, _ y: Double) -> String { "p\(page + 1)-\(Int((y * 100).rounded()))" }
+
+    /// Collects the targets of all internal links, so each page can define its destinations.
+    func collectDestinations(_ pages: [Page]) {
+        destinations = [:]
+        for page in pages {
+            for item in page.items {
+                if case .link(let l) = item, case .page(let p, let y) = l.target { destinations[p, default: []].insert(y) }
+            }
+        }
+    }
+
     /// Draws one page's items. Throws `RenderError` for images Cairo cannot read.
     func draw(_ items: [PageItem], on cr: OpaquePointer, pageIndex: Int) throws {
         openTags.removeAll()
+        if links, let ys = destinations[pageIndex] {
+            for y in ys.sorted() {
+                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Painter.destinationName(pageIndex, y))' x=0 y=\(fmt(max(0, y - 12)))")
+                cairo_tag_end(cr, CAIRO_TAG_DEST)
+            }
+        }
         for item in items {
             switch item {
             case .text(let t): drawText(t, cr)
@@ -65,7 +86,8 @@ final class Painter {
                 let attributes: String
                 switch l.target {
                 case .uri(let uri): attributes = "uri='\(escape(uri))' \(rect)"
-                case .page(let page, let y): attributes = "page=\(page + 1) pos=[0 \(fmt(max(0, y - 12)))] \(rect)"
+                // A named destination: Cairo 1.16 drops page=N links to pages not yet written.
+                case .page(let page, let y): attributes = "dest='\(Painter.destinationName(page, y))' \(rect)"
                 }
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
                 cairo_tag_end(cr, CAIRO_TAG_LINK)

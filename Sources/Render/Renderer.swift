@@ -66,6 +66,7 @@ public final class Renderer {
         defer { cairo_destroy(cr) }
         let painter = Painter(shaper: shaper, tagged: tagged, links: true)
         painter.attach(cr)
+        painter.collectDestinations(document.pages)
         for (i, page) in document.pages.enumerated() {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             try painter.draw(page.items, on: cr, pageIndex: i)
