@@ -47,6 +47,17 @@ enum TaggedCatalog {
         }
         replaced.append((root, catalog))
         replaced += extra
+        // Cairo 1.16 gives the outline root a negative /Count (meaning "closed", which only items
+        // may be); make it the positive count of visible items.
+        let window = String(decoding: end, as: UTF8.self)
+        if let typeRange = window.range(of: "<< /Type /Outlines\n"),
+           let objRange = window.range(of: " 0 obj\n", options: .backwards, range: window.startIndex..<typeRange.lowerBound),
+           let lineStart = window.range(of: "\n", options: .backwards, range: window.startIndex..<objRange.lowerBound),
+           let n = Int(window[lineStart.upperBound..<objRange.lowerBound]),
+           var outlines = dictionary(of: n, in: end), outlines.contains("/Count -") {
+            outlines = outlines.replacingOccurrences(of: "/Count -", with: "/Count ")
+            replaced.append((n, outlines))
+        }
 
         if tagged && !figureAlts.isEmpty {
             // Scan the file in 1 MB chunks (never all of it in memory) for Figure elements.
