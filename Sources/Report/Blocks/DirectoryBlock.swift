@@ -46,16 +46,24 @@ struct DirectoryBlock {
                 blocks.append(.table(Layout.Table(columns: columns.map { _ in .text }, header: columns.map { [InlineRun(Self.labels[$0]!)] }, rows: rows)))
                 rows = []
             }
+            // Columns by position and repeated texts (sectors) capitalised once: the directory
+            // of a large network has ~100,000 rows, and this loop is the report's hottest.
+            var sectors: [String: String] = [:]
             while let row = try cursor.next() {
-                let grp: String? = row["grp"]
+                let grp: String? = row[0]
                 if current == nil || current! != grp { flush(); current = .some(grp) }
                 rows.append(columns.map { col in
                     switch col {
-                    case "name": return [InlineRun(row["name"])]
-                    case "country": return [InlineRun((row["country"] as String?) ?? "—")]
-                    case "region": return [InlineRun((row["region"] as String?) ?? "—")]
-                    case "sector": return [InlineRun(((row["sector"] as String?) ?? "—").capitalizedFirst)]
-                    default: return [InlineRun(CalendarDate(iso: row["joined_on"] as String).map { String($0.year) } ?? "")]
+                    case "name": return [InlineRun(row[1] as String)]
+                    case "country": return [InlineRun((row[2] as String?) ?? "—")]
+                    case "region": return [InlineRun((row[3] as String?) ?? "—")]
+                    case "sector":
+                        let raw: String = (row[4] as String?) ?? "—"
+                        if let s = sectors[raw] { return [InlineRun(s)] }
+                        let s = raw.capitalizedFirst
+                        sectors[raw] = s
+                        return [InlineRun(s)]
+                    default: return [InlineRun(String((row[5] as String).prefix(4)))]
                     }
                 })
             }
