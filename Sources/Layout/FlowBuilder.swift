@@ -173,7 +173,10 @@ final class FlowBuilder {
 
     func paragraph(_ runs: [InlineRun]) -> TextBlockFlowable {
         let e = entry(runs, style: bodyStyle, lineHeight: bodyLineHeight, tag: .p)
-        return TextBlockFlowable(entries: [e], container: nil, spaceBefore: 0, spaceAfter: bodyLineHeight * 0.6)
+        // A short paragraph that introduces what follows ("…as follows:") stays with it.
+        let introduces = e.lines.count <= 3 && runs.plainText.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(":")
+        return TextBlockFlowable(entries: [e], container: nil, spaceBefore: 0, spaceAfter: bodyLineHeight * 0.6,
+                                 keepWithNext: introduces)
     }
 
     func list(_ items: [ListItem], numbered: Bool, start: Int) -> TextBlockFlowable {

@@ -66,11 +66,11 @@ public enum SpecimenDocument {
                      percent(regions.reduce(0) { $0 + $1.2 - $1.1 }, of: regions.reduce(0) { $0 + $1.1 })],
             caption: "Members by region")))
         b.append(.heading(2, "A long table"))
-        b.append(.paragraph("The member directory below runs over several pages; its header row repeats on each."))
+        b.append(.paragraph("The member directory runs over several pages; its header row repeats on each:"))
         b.append(.table(directoryTable(rows: 140)))
 
         b.append(.heading(1, "Figures"))
-        b.append(.paragraph("A vector drawing in its own box (as the Charts module makes them), then a PNG image. Figures never split across pages."))
+        b.append(.paragraph("Figures never split across pages. A vector drawing in its own box (as the Charts module makes them) and a PNG image:"))
         b.append(.figure(Figure(.graphic(barChart(theme: theme)), caption: [InlineRun("Figure 1. Members by region, end of 2023. Source: membership database.")],
                                 altText: "Bar chart of members by region, end of 2023: " + regions.map { "\($0.0) \($0.2)" }.joined(separator: ", "))))
         if let imagePath {
