@@ -130,6 +130,7 @@ final class Painter {
     }
     private var cache: [CacheKey: (layout: OpaquePointer, baseline: Double, shift: Double)] = [:]
     private static let cacheLimit = 4096
+    private var seenOnce: Set<Int> = []
 
     private func clearCache() {
         for entry in cache.values { g_object_unref(UnsafeMutableRawPointer(entry.layout)) }
@@ -146,6 +147,15 @@ final class Painter {
                                alignment: t.alignment, rightToLeft: t.rightToLeft)
             if let entry = cache[key] {
                 show(entry.layout, t, baseline: entry.baseline, shift: entry.shift, cr)
+                return
+            }
+            // Admit a line to the cache on its second sighting only: unique names would otherwise
+            // fill it and evict the countries, sectors and dates that do repeat.
+            if seenOnce.insert(key.hashValue).inserted {
+                if seenOnce.count > 500_000 { seenOnce.removeAll(keepingCapacity: true) }
+                let layout = layouts[t.rightToLeft ? 1 : 0]
+                let (baseline, shift) = prepare(layout, t)
+                show(layout, t, baseline: baseline, shift: shift, cr)
                 return
             }
             let layout = pango_layout_new(contexts[t.rightToLeft ? 1 : 0])!
