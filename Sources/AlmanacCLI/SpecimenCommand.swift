@@ -8,10 +8,7 @@ struct Specimen: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a type specimen: every block type and script, to check fonts and a theme.",
         discussion: """
-            The specimen shows headings, paragraphs, lists, quotations, tables, figures, KPI tiles and a
-            contents page, with text in Latin, Arabic, Hebrew, Devanagari, Thai, Chinese and Japanese.
-            Fonts in ./Fonts (and in --fonts or the theme's "fonts.directory") are used before system
-            fonts. A missing glyph is reported as a warning naming the package to install.
+            The specimen shows headings, paragraphs, lists, quotations, tables, figures, KPI tiles and a contents page, with text in Latin, Arabic, Hebrew, Devanagari, Thai, Chinese and Japanese. Fonts in ./Fonts (and in --fonts or the theme's "fonts.directory") are used before system fonts. A missing glyph is reported as a warning naming the package to install. The theme file is JSON; see docs/layout.md.
 
             Examples:
               almanac specimen                                  # writes specimen.pdf

@@ -140,7 +140,10 @@ public struct Theme: Sendable, Hashable, Codable {
     private static func describe(_ error: DecodingError) -> String {
         func path(_ p: [CodingKey]) -> String { p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
         switch error {
-        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "not valid JSON" : "\(path(c.codingPath)): \(c.debugDescription)"
+        case .dataCorrupted(let c):
+            if c.codingPath.isEmpty { return "not valid JSON" }
+            if c.codingPath.last?.stringValue == "paper" { return "paper: must be \"a4\" or \"letter\"" }
+            return "\(path(c.codingPath)): \(c.debugDescription)"
         case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(path(c.codingPath)): \(c.debugDescription)"
         case .keyNotFound(let k, let c): return "\(path(c.codingPath + [k])): missing"
         @unknown default: return "\(error)"
@@ -235,7 +238,7 @@ public enum LayoutError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tableShape(let t, let r, let e, let f):
             "table \(t): row \(r) has \(f) cell\(f == 1 ? "" : "s") but the header has \(e)"
         case .invalidHeadingLevel(let l): "heading level \(l) is not 1, 2 or 3"
-        case .themeFile(let p, let r): "\(p): theme file \(r)"
+        case .themeFile(let p, let r): "\(p): theme file: \(r)"
         case .fontDirectory(let p, let r): "\(p): font folder \(r)"
         case .fontNotLoadable(let p): "\(p): not a font file fontconfig can load"
         case .output(let p, let r): "\(p): \(r)"
