@@ -238,7 +238,7 @@ public struct SampleGenerator {
                                  participants: 60 + rng.int(0..<120), partners: i % 3 == 0 ? [5 + i % 4] : []))
         }
         for i in 0..<10 {
-            list.append(Activity(kind: "webinar", title: "Learning series: \(topics[(i + 3) % topics.count]) (2023)", held: day(2023, 1 + i, 8 + rng.int(0..<15)),
+            list.append(Activity(kind: "webinar", title: "Learning series: \(topics[(i + 3) % topics.count])", held: day(2023, 1 + i, 8 + rng.int(0..<15)),
                                  participants: 70 + rng.int(0..<140), partners: i % 2 == 0 ? [1 + i % 9] : []))
         }
         for i in 0..<6 {

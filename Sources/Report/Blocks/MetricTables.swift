@@ -75,7 +75,12 @@ struct MetricTables {
                 return [InlineRun(TableData.Cell.count(cells.compactMap(\.number).reduce(0, +)).display, bold: true)]
             }
         }
-        let columns = table.columns.map { table.numeric.contains($0) ? Layout.Table.Column.number : Layout.Table.Column.text }
+        let sized = table.columns.allSatisfy { table.widths[$0] != nil }
+        let columns = table.columns.map { name -> Layout.Table.Column in
+            var c = table.numeric.contains(name) ? Layout.Table.Column.number : Layout.Table.Column.text
+            if sized { c.width = table.widths[name] }
+            return c
+        }
         let header = table.columns.map { [InlineRun(table.labels[$0] ?? $0)] }
         let rows = table.rows.map { row in table.columns.map { [InlineRun(row[$0]?.display ?? "—")] } }
         let caption = try spec["caption"].map { try context.render(try Template($0.string("caption"), at: $0.location)) }
@@ -133,12 +138,13 @@ struct MetricTables {
                     """, arguments: [m.period.start.iso, m.period.end.iso])
             }.map { r -> [String: TableData.Cell] in
                 let held = CalendarDate(iso: r["held_on"] as String) ?? m.period.start
-                return ["date": .text(DateText.short(held)), "kind": .text((r["kind"] as String?) ?? "—"), "title": .text(r["title"]),
+                return ["date": .text(DateText.short(held)), "kind": .text((r["kind"] as String?)?.capitalizedFirst ?? "—"), "title": .text(r["title"]),
                         "participants": .count((r["participants"] as Int?).map(Double.init)), "working_group": .text((r["working_group"] as String?) ?? "")]
             }
             return TableData(columns: ["date", "kind", "title", "participants"],
                              labels: ["date": "Date", "kind": "Kind", "title": "Activity", "participants": "Participants", "working_group": "Working group"],
-                             rows: rows, numeric: ["participants"])
+                             rows: rows, numeric: ["participants"],
+                             widths: ["date": 0.14, "kind": 0.2, "title": 0.52, "participants": 0.14, "working_group": 0.3])
         default:
             if let query = queries.query(named: data) { return try queries.run(query) }
             return try grouped(data, at: location, context: context)

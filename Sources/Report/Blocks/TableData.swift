@@ -43,6 +43,8 @@ struct TableData {
     var rows: [[String: Cell]]
     /// Columns whose cells are numbers (right-aligned, tabular figures, summed in totals).
     var numeric: Set<String>
+    /// Relative column widths where content sizing would wrap short values (dates).
+    var widths: [String: Double] = [:]
 }
 
 extension TableData.Cell {
