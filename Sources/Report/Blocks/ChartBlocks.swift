@@ -18,6 +18,17 @@ final class ChartBlocks {
         width = theme.frame.width
     }
 
+    /// Fixes every category's colour before the first chart (alphabetically within each
+    /// dimension), so Africa's colour does not depend on which chart happens to come first.
+    func registerCategories(_ metrics: MetricSet) {
+        for name in ["members.by_region", "members.by_sector", "activities.by_kind", "working_groups.members"] {
+            guard let rows = metrics.grouped(name) else { continue }
+            // The same scope a chart of this metric uses (ChartSpec.scope's default).
+            let scope = name.range(of: "by_", options: .backwards).map { String(name[$0.upperBound...]) } ?? name
+            compiler.colors.register(rows.map { MetricLabels.key($0.key, of: name) }.sorted(), scope: scope)
+        }
+    }
+
     func block(_ yaml: YAMLValue, context: ReportContext, queries: QueryRunner) throws -> [Block] {
         try yaml.requireKeys(in: ChartSpec.knownKeys, "a chart block")
         guard let dataValue = yaml["data"] else { throw ReportError(yaml.location, "a chart block needs `data:` — a metric such as members.by_region or a query name") }

@@ -57,6 +57,7 @@ public struct ReportBuilder {
         let theme = try ThemeSettings.theme(definition.settings, file: definition.file)
         let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: theme.fonts.directory.map { [$0] } ?? [])
         let charts = ChartBlocks(theme: theme, measurer: shaper)
+        charts.registerCategories(metrics)
         let builder = DocumentBuilder(context: context, data: DataBlocks(database: queue, queries: queries, charts: charts))
         let title = (try setting("title", definition, context) ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension) + titleSuffix
         let cover = try CoverPage.blocks(title: title, definition.settings, context: context, theme: theme, file: definition.file)
