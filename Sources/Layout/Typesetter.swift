@@ -187,24 +187,34 @@ public final class Typesetter {
         var style = TextStyle(role: .body, size: theme.sizes.small, color: theme.colors.muted)
         style.tabularFigures = true
         let title = metadata.runningTitle ?? metadata.title
+        // The heading in effect at the top of page p: the last one before the page, or one that
+        // opens it (or, before any, the first one on the page).
+        func inEffect(_ list: [(index: Int, level: Int, title: String, pageIndex: Int, y: Double)], _ p: Int) -> Int? {
+            var i = -1
+            for (k, h) in list.enumerated() { if h.pageIndex < p { i = k } else { break } }
+            if i + 1 < list.count, list[i + 1].pageIndex == p, i < 0 || list[i + 1].y <= theme.margins.top + 1 { i += 1 }
+            return i >= 0 ? i : nil
+        }
         let sections = headings.filter { $0.level == 1 }
-        var sectionIndex = -1
+        let upToTwo = headings.filter { $0.level <= 2 }
         for p in 0..<total {
             pages[p].label = String(p + 1)
-            // The section in effect at the top of the page: the last level-1 heading before this page,
-            // or one that opens the page (or, before any section, the first one on the page).
-            while sectionIndex + 1 < sections.count && sections[sectionIndex + 1].pageIndex < p { sectionIndex += 1 }
-            var section = sectionIndex
-            if section + 1 < sections.count, sections[section + 1].pageIndex == p,
-               section < 0 || sections[section + 1].y <= theme.margins.top + 1 { section += 1 }
+            // "Section · Subsection": the member directory's pages say which region they list.
+            var running: String?
+            if let s = inEffect(sections, p) {
+                running = sections[s].title
+                if let t = inEffect(upToTwo, p), upToTwo[t].level == 2, upToTwo[t].index > sections[s].index {
+                    running! += " · " + upToTwo[t].title
+                }
+            }
             var extra: [PageItem] = []
             if theme.runningHeader && p > 0 {
                 let baseline = theme.margins.top - 26
                 if !title.isEmpty {
                     extra.append(.text(TextItem(text: title, style: style, x: left, baseline: baseline, width: width * 0.6)))
                 }
-                if section >= 0 {
-                    extra.append(.text(TextItem(text: sections[section].title, style: style, x: left + width * 0.4,
+                if let running {
+                    extra.append(.text(TextItem(text: running, style: style, x: left + width * 0.4,
                                                 baseline: baseline, width: width * 0.6, alignment: .end)))
                 }
                 extra.append(.path(.line(from: Point(left, baseline + 6), to: Point(left + width, baseline + 6),

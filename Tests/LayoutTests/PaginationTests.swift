@@ -22,7 +22,8 @@ struct PaginationTests {
                 if frame.contains(b, tolerance: 0.5) { continue }
                 switch item {
                 case .text(let t):
-                    let running = t.text == laidOut.metadata.title || sections.contains(t.text) || t.text.hasPrefix("Page \(p + 1) of ")
+                    let section = t.text.components(separatedBy: " · ").first ?? ""
+                    let running = t.text == laidOut.metadata.title || sections.contains(section) || t.text.hasPrefix("Page \(p + 1) of ")
                     #expect(running, "page \(p + 1): “\(t.text)” at \(t.bounds) is outside the margins \(frame)")
                 case .path(let path):
                     #expect(path.bounds.maxY < frame.y, "page \(p + 1): a path at \(path.bounds) is outside the margins")
@@ -143,6 +144,19 @@ struct PaginationTests {
         // Every entry links to its heading's page.
         let links = laidOut.pages.flatMap(\.items).compactMap { if case .link(let l) = $0, case .page(let p, _) = l.target { p } else { nil } }
         #expect(links.count == entries.count)
+    }
+
+    @Test func runningHeaderNamesSectionAndSubsection() throws {
+        var blocks: [Block] = [.heading(1, "Member directory")]
+        for region in ["Africa", "Asia-Pacific"] {
+            blocks.append(.heading(2, region))
+            blocks.append(.table(Table(header: ["Name"], rows: (0..<120).map { ["\(region) member \($0)"] })))
+        }
+        let laidOut = try layOut(Document(metadata: DocumentMetadata(title: "Year in Review"), blocks: blocks))
+        let heads = laidOut.pages.dropFirst().map { page in page.textItems.first { $0.text.hasPrefix("Member directory") }?.text }
+        #expect(heads.contains("Member directory · Africa"))
+        #expect(heads.last == "Member directory · Asia-Pacific")
+        #expect(heads.allSatisfy { $0 != nil })
     }
 
     @Test func pageLabelsAndFootersAgree() throws {
