@@ -43,9 +43,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Document model → measured, paginated pages of positioned items (text shaped by Pango).
-        .target(name: "Layout", dependencies: ["CPango"]),
+        .target(name: "Layout", dependencies: ["CPango", "Formatting"]),
         // Chart specs + data → positioned items for Layout.
-        .target(name: "Charts", dependencies: ["Layout"]),
+        .target(name: "Charts", dependencies: ["Layout", "Formatting"]),
         // Pages → PDF / PNG through Cairo; the only target that draws.
         .target(name: "Render", dependencies: ["Layout", "CPango"]),
         // Report definitions as written: YAML front matter, Markdown body, {{ expressions }}
@@ -61,7 +61,7 @@ let package = Package(
         ]),
         // The commands, as a library so tests can call them in-process.
         .target(name: "AlmanacCLI", dependencies: [
-            "Store", "Metrics", "Layout", "Charts", "Render", "ReportSyntax", "Report",
+            "Store", "Metrics", "Layout", "Charts", "Render", "ReportSyntax", "Report", "Formatting",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
         .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Store"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store", "Formatting"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Layout"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Layout", "Formatting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 
 /// stdout for results, stderr for diagnostics and progress (progress only on a terminal).
@@ -21,13 +22,5 @@ enum Terminal {
 
 extension Int {
     /// 1234567 → "1,234,567", independent of the machine's locale.
-    func formatted() -> String {
-        let digits = String(self.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (self < 0 ? "-" : "") + out
-    }
+    func formatted() -> String { NumberText.grouped(Double(self)) }
 }

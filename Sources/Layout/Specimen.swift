@@ -1,6 +1,7 @@
 // The built-in specimen document (`almanac specimen`): every block type, every script the sample
 // data uses, a long table, a vector graphic and an image. Also the synthetic documents of the
 // layout benchmark (`--bench-pages`, `--table-rows`).
+import Formatting
 import Foundation
 
 public enum SpecimenDocument {
@@ -215,19 +216,10 @@ public enum SpecimenDocument {
         return g
     }
 
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "−" : "") + out
-    }
-    static func signed(_ n: Int) -> String { n > 0 ? "+" + grouped(n) : n == 0 ? "±0" : grouped(n) }
+    // The specimen's numbers print exactly as a report's do.
+    static func grouped(_ n: Int) -> String { NumberText.grouped(Double(n)) }
+    static func signed(_ n: Int) -> String { NumberText.signed(Double(n)) }
     static func percent(_ n: Int, of d: Int) -> String {
-        guard d != 0 else { return "—" }
-        let v = Double(n) * 100 / Double(d)
-        return (v > 0 ? "+" : v < 0 ? "−" : "±") + String(format: "%.1f%%", abs(v))
+        d == 0 ? "—" : NumberText.signedPercent(Double(n) / Double(d), decimals: 1)
     }
 }

@@ -1,3 +1,5 @@
+import Formatting
+
 /// The text alternative of a chart, generated from its data: what a screen-reader user or the
 /// accessibility appendix gets instead of the picture.
 /// "Members by region, 2023: Africa 546 (2022: 349), Asia-Pacific 347 (2022: 203), …."
@@ -39,7 +41,7 @@ public enum AltText {
                 var text = "\(p.label) \(value(p.value))"
                 if let prev = p.previous, prev != 0 {
                     let change = (p.value - prev) / abs(prev)
-                    let pct = NumberFormat.percent(abs(change))
+                    let pct = NumberText.percent(abs(change))
                     text += change == 0 ? ", unchanged" : ", \(change > 0 ? "up" : "down") \(pct)"
                     if let period = data.previousLabel { text += " on \(period)" }
                 }
@@ -53,7 +55,7 @@ public enum AltText {
             let shares = spec.type == .donut || spec.type == .pie
             let items = cats.prefix(maxItems).map { c -> String in
                 var text = "\(c.name) \(value(c.value))"
-                if shares && total > 0 { text += " (\(NumberFormat.percent(c.value / total)))" }
+                if shares && total > 0 { text += " (\(NumberText.percent(c.value / total)))" }
                 if let p = c.previous, spec.showsPrevious { text += " (\(data.previousLabel ?? "previous"): \(value(p)))" }
                 return text
             }

@@ -1,3 +1,4 @@
+import Formatting
 import Layout
 
 /// The state one chart is drawn with: the canvas, the marks so far, the report's colour registry
@@ -49,9 +50,9 @@ struct ChartBuilder {
     /// The change from `previous` to `value` as a signed percentage, or a signed count when the
     /// previous value was zero (a percentage of nothing is meaningless).
     func changeText(_ value: Double, _ previous: Double, absolute: Bool = false) -> String {
-        if format == .percent { return NumberFormat.signedNumber((value - previous) * 100, decimals: 0) + " pts" }
-        if previous == 0 || absolute { return NumberFormat.signedNumber(value - previous) }
-        return NumberFormat.signedPercent((value - previous) / abs(previous))
+        if format == .percent { return NumberText.signed((value - previous) * 100, decimals: 0) + " pts" }
+        if previous == 0 || absolute { return NumberText.signed(value - previous) }
+        return NumberText.signedPercent((value - previous) / abs(previous))
     }
 
     /// Percent changes of small counts are noise ("+400%" for 1 → 5): below this base, charts show the difference.
