@@ -29,28 +29,21 @@ struct Gallery: ParsableCommand {
 
     func run() throws {
         try reportingLayoutErrors {
-            let clock = ContinuousClock()
-            var mark = clock.now
-            func phase(_ name: String) {
-                guard timings else { return }
-                let elapsed = clock.now - mark
-                Terminal.note("\(name): \(String(format: "%.3f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)) s")
-                mark = clock.now
-            }
+            var phases = PhaseTimer(enabled: timings)
             let theme = try self.theme.map { try Theme.load(from: URL(fileURLWithPath: $0)) } ?? Theme()
             let shaper = try TextShaper(fonts: theme.fonts)
             let renderer = Renderer(shaper: shaper, creator: "Almanac \(Almanac.version)")
-            phase("fonts")
+            phases.mark("fonts")
 
             let document = GalleryDocument.build(theme: theme, measurer: shaper, benchCount: bench)
-            phase("charts")
+            phases.mark("charts")
             let laidOut = try Typesetter(shaper: shaper).layout(document)
-            phase("layout")
+            phases.mark("layout")
             try renderer.writePDF(laidOut, to: out)
-            phase("pdf")
+            phases.mark("pdf")
             if let png {
                 let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
-                phase("png")
+                phases.mark("png")
                 Terminal.note("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
             }
             for w in laidOut.warnings { Terminal.error("warning: \(w.message)") }

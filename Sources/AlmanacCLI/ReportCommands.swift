@@ -164,27 +164,6 @@ enum ReportContextLabel {
     static func period(_ m: MetricSet) -> String { ReportContext.label(m.period) }
 }
 
-/// Wall time per phase on stderr (`--timings`), so `make bench` shows where time goes.
-struct PhaseTimer {
-    let enabled: Bool
-    private let clock = ContinuousClock()
-    private var last: ContinuousClock.Instant
-
-    init(enabled: Bool) {
-        self.enabled = enabled
-        last = clock.now
-    }
-
-    mutating func mark(_ phase: String) {
-        let now = clock.now
-        if enabled {
-            let d = now - last
-            Terminal.note(String(format: "%@: %.3f s", phase, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
-        }
-        last = now
-    }
-}
-
 /// Report errors print as FILE:LINE:COLUMN: message, one per line, exit 1.
 func reportingReportErrors(_ body: () throws -> Void) throws {
     try reportingLayoutErrors {

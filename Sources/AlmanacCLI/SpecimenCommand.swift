@@ -37,21 +37,14 @@ struct Specimen: ParsableCommand {
 
     func run() throws {
         try reportingLayoutErrors {
-            let clock = ContinuousClock()
-            var mark = clock.now
-            func phase(_ name: String) {
-                guard timings else { return }
-                let now = clock.now
-                Terminal.note("\(name): \(String(format: "%.3f", Double((now - mark).components.attoseconds) / 1e18 + Double((now - mark).components.seconds))) s")
-                mark = now
-            }
+            var phases = PhaseTimer(enabled: timings)
             var theme = try self.theme.map { try Theme.load(from: URL(fileURLWithPath: $0)) } ?? Theme()
             if let paper { theme.paper = Theme.Paper(rawValue: paper.lowercased())! }
             if landscape { theme.landscape = true }
             let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: fonts.map { [$0] } ?? [])
             let renderer = Renderer(shaper: shaper, creator: "Almanac \(Almanac.version)")
             renderer.tagged = !untagged
-            phase("fonts")
+            phases.mark("fonts")
 
             var scratch: String?
             defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
@@ -71,15 +64,15 @@ struct Specimen: ParsableCommand {
                     try renderer.writePNG(SpecimenDocument.samplePicture(theme: theme), to: image, dpi: 144)
                     document = SpecimenDocument.document(theme: theme, imagePath: image)
                 }
-                phase("document")
+                phases.mark("document")
                 return try Typesetter(shaper: shaper).layout(document)
             }()
-            phase("layout (\(laidOut.passes) pass\(laidOut.passes == 1 ? "" : "es"))")
+            phases.mark("layout (\(laidOut.passes) pass\(laidOut.passes == 1 ? "" : "es"))")
             try renderer.writePDF(laidOut, to: out)
-            phase("pdf")
+            phases.mark("pdf")
             if let png {
                 let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
-                phase("png")
+                phases.mark("png")
                 Terminal.note("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
             }
             for w in laidOut.warnings { Terminal.error("warning: \(w.message)") }

@@ -24,3 +24,24 @@ extension Int {
     /// 1234567 → "1,234,567", independent of the machine's locale.
     func formatted() -> String { NumberText.grouped(Double(self)) }
 }
+
+/// Wall time per phase on stderr (`--timings`), so `make bench` shows where time goes.
+struct PhaseTimer {
+    let enabled: Bool
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+        last = clock.now
+    }
+
+    mutating func mark(_ phase: String) {
+        let now = clock.now
+        if enabled {
+            let d = now - last
+            Terminal.note(String(format: "%@: %.3f s", phase, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        }
+        last = now
+    }
+}
