@@ -94,17 +94,9 @@ struct Build: ParsableCommand {
         phases.mark("metrics and document")
         let laidOut = try Typesetter(shaper: built.shaper).layout(built.document)
         phases.mark("layout (\(laidOut.passes) passes)")
-        let target = out ?? built.outputName
         let renderer = Renderer(shaper: built.shaper, creator: "Almanac \(Almanac.version)")
-        try renderer.writePDF(laidOut, to: target)
-        phases.mark("pdf")
-        for w in built.warnings + laidOut.warnings.map(\.description) { Terminal.note("warning: \(w)") }
-        print("wrote \(target) (\(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s"), \(ReportContextLabel.period(built.metrics)))")
-        if let png {
-            let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
-            phases.mark("png")
-            print("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
-        }
+        try writeOutputs(laidOut, renderer: renderer, to: out ?? built.outputName, png: png, dpi: dpi,
+                         summary: ", \(ReportContext.label(built.metrics.period))", extraWarnings: built.warnings, phases: &phases)
     }
 
     /// The report and database, with the defaults `almanac build` uses when they are omitted.
@@ -158,10 +150,6 @@ struct Lint: ParsableCommand {
             }
         }
     }
-}
-
-enum ReportContextLabel {
-    static func period(_ m: MetricSet) -> String { ReportContext.label(m.period) }
 }
 
 /// Report errors print as FILE:LINE:COLUMN: message, one per line, exit 1.

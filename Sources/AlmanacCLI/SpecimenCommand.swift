@@ -68,15 +68,7 @@ struct Specimen: ParsableCommand {
                 return try Typesetter(shaper: shaper).layout(document)
             }()
             phases.mark("layout (\(laidOut.passes) pass\(laidOut.passes == 1 ? "" : "es"))")
-            try renderer.writePDF(laidOut, to: out)
-            phases.mark("pdf")
-            if let png {
-                let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
-                phases.mark("png")
-                Terminal.note("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
-            }
-            for w in laidOut.warnings { Terminal.error("warning: \(w.message)") }
-            print("wrote \(out) (\(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s"))")
+            try writeOutputs(laidOut, renderer: renderer, to: out, png: png, dpi: dpi, phases: &phases)
         }
     }
 }

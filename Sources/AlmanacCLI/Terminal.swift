@@ -1,5 +1,7 @@
 import Formatting
 import Foundation
+import Layout
+import Render
 
 /// stdout for results, stderr for diagnostics and progress (progress only on a terminal).
 enum Terminal {
@@ -43,5 +45,20 @@ struct PhaseTimer {
             Terminal.note(String(format: "%@: %.3f s", phase, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
         }
         last = now
+    }
+}
+
+/// The last steps every typesetting command shares: the PDF (written atomically by the
+/// renderer), PNG previews if asked for, warnings on stderr, and what was written on stdout.
+func writeOutputs(_ laidOut: LaidOutDocument, renderer: Renderer, to out: String, png: String?, dpi: Double,
+                  summary: String = "", extraWarnings: [String] = [], phases: inout PhaseTimer) throws {
+    try renderer.writePDF(laidOut, to: out)
+    phases.mark("pdf")
+    for w in extraWarnings + laidOut.warnings.map(\.message) { Terminal.note("warning: \(w)") }
+    print("wrote \(out) (\(laidOut.pages.count) page\(laidOut.pages.count == 1 ? "" : "s")\(summary))")
+    if let png {
+        let files = try renderer.writePNGs(laidOut, directory: png, dpi: dpi)
+        phases.mark("png")
+        print("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
     }
 }
