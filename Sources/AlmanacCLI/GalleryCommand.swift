@@ -18,7 +18,7 @@ struct Gallery: ParsableCommand {
     @Option(help: "The PDF to write.") var out = "gallery.pdf"
     @Option(help: ArgumentHelp("Also render every page to PNG in this folder.", valueName: "DIR")) var png: String?
     @Option(help: "PNG resolution in dots per inch.") var dpi: Double = 96
-    @Option(help: ArgumentHelp("A JSON theme file (see docs/layout.md).", valueName: "FILE")) var theme: String?
+    @Option(help: ArgumentHelp("A JSON theme file (see the README, Theme file).", valueName: "FILE")) var theme: String?
     @Option(help: ArgumentHelp("Instead of the gallery, N charts of mixed types (a benchmark).", valueName: "N")) var bench: Int?
     @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
 

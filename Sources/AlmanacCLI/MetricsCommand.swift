@@ -16,7 +16,7 @@ struct MetricsCommand: ParsableCommand {
             quarter), otherwise the same number of days before. Without a period, the last
             calendar year before this one that has data is used (and said on stderr).
 
-            The database is opened read-only. See docs/metrics.md for every definition and the
+            The database is opened read-only. The README (Metrics) gives every definition and the
             JSON shape.
 
             Examples:

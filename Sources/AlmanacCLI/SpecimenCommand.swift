@@ -8,7 +8,7 @@ struct Specimen: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a type specimen: every block type and script, to check fonts and a theme.",
         discussion: """
-            The specimen shows headings, paragraphs, lists, quotations, tables, figures, KPI tiles and a contents page, with text in Latin, Arabic, Hebrew, Devanagari, Thai, Chinese and Japanese. Fonts in ./Fonts (and in --fonts or the theme's "fonts.directory") are used before system fonts. A missing glyph is reported as a warning naming the package to install. The theme file is JSON; see docs/layout.md.
+            The specimen shows headings, paragraphs, lists, quotations, tables, figures, KPI tiles and a contents page, with text in Latin, Arabic, Hebrew, Devanagari, Thai, Chinese and Japanese. Fonts in ./Fonts (and in --fonts or the theme's "fonts.directory") are used before system fonts. A missing glyph is reported as a warning naming the package to install. The theme file is JSON; see the README, Theme file.
 
             Examples:
               almanac specimen                                  # writes specimen.pdf
@@ -17,7 +17,7 @@ struct Specimen: ParsableCommand {
             """)
 
     @Option(help: "The PDF to write.") var out = "specimen.pdf"
-    @Option(help: ArgumentHelp("A JSON theme file (see docs/layout.md).", valueName: "FILE")) var theme: String?
+    @Option(help: ArgumentHelp("A JSON theme file (see the README, Theme file).", valueName: "FILE")) var theme: String?
     @Option(help: ArgumentHelp("Also render every page to PNG in this folder.", valueName: "DIR")) var png: String?
     @Option(help: "PNG resolution in dots per inch.") var dpi: Double = 96
     @Option(help: ArgumentHelp("Paper size: a4 or letter (overrides the theme).", valueName: "a4|letter")) var paper: String?

@@ -1,6 +1,6 @@
 /// Every metric for one period beside the previous period: the single source of the numbers a
 /// report prints. Plain values, computed once by `MetricsEngine`; JSON-encodable in the stable
-/// shape of `almanac metrics --format json` (see docs/metrics.md).
+/// shape of `almanac metrics --format json` (see README, "Metrics").
 public struct MetricSet: Hashable, Sendable {
     public let period: Period
     public let previousPeriod: Period
