@@ -90,13 +90,17 @@ struct Build: ParsableCommand {
         var builder = ReportBuilder(period: period.period.map { .range($0.start, $0.end) }, overrides: overrides)
         builder.titleSuffix = titleSuffix
         builder.today = .today()
-        let built = try builder.build(definition, database: database)
-        phases.mark("metrics and document")
-        let laidOut = try Typesetter(shaper: built.shaper).layout(built.document)
-        phases.mark("layout (\(laidOut.passes) passes)")
-        let renderer = Renderer(shaper: built.shaper, creator: "Almanac \(Almanac.version)")
-        try writeOutputs(laidOut, renderer: renderer, to: out ?? built.outputName, png: png, dpi: dpi,
-                         summary: ", \(ReportContext.label(built.metrics.period))", extraWarnings: built.warnings, phases: &phases)
+        // The document (for a large directory, hundreds of thousands of cells) is released once it
+        // is laid out, before the PDF is written: only the page model stays in memory.
+        let (laidOut, shaper, target, summary, warnings) = try { () throws -> (LaidOutDocument, TextShaper, String, String, [String]) in
+            let built = try builder.build(definition, database: database)
+            phases.mark("metrics and document")
+            let laidOut = try Typesetter(shaper: built.shaper).layout(built.document)
+            phases.mark("layout (\(laidOut.passes) passes)")
+            return (laidOut, built.shaper, out ?? built.outputName, ", \(ReportContext.label(built.metrics.period))", built.warnings)
+        }()
+        let renderer = Renderer(shaper: shaper, creator: "Almanac \(Almanac.version)")
+        try writeOutputs(laidOut, renderer: renderer, to: target, png: png, dpi: dpi, summary: summary, extraWarnings: warnings, phases: &phases)
     }
 
     /// The report and database, with the defaults `almanac build` uses when they are omitted.
