@@ -32,21 +32,36 @@ public struct MetricsEngine: Sendable {
             return try body()
         }
         return try queue.read { db in
-            var builder = MetricsBuilder()
-            try timed("membership") { try MembershipMetrics.compute(db, window, into: &builder) }
-            try timed("distribution") { try DistributionMetrics.compute(db, window, into: &builder) }
-            let groupNames = try timed("working groups") { try WorkingGroupMetrics.compute(db, window, into: &builder) }
-            try timed("activities") { try ActivityMetrics.compute(db, window, groupNames: groupNames, into: &builder) }
+            let metrics = try Self.core(db, window, timed: { name, body in try timed(name, body) })
             return try timed("grants and targets") {
-                let metrics = MetricSet(period: period, previousPeriod: window.previous,
-                                        scalars: builder.scalars, groups: builder.groups)
+                // A target is judged over its own dates, which need not be the report's: a grant
+                // report covering 2022–2024 shows the 2023 target beside 2023's actual value.
+                var byPeriod: [Period: MetricSet] = [period: metrics]
+                func actuals(_ p: Period) throws -> MetricSet {
+                    if let m = byPeriod[p] { return m }
+                    let m = try Self.core(db, Window(p), timed: { _, body in try body() })
+                    byPeriod[p] = m
+                    return m
+                }
                 return MetricSet(period: period, previousPeriod: window.previous,
-                                 scalars: builder.scalars, groups: builder.groups,
+                                 scalars: metrics.scalars, groups: metrics.groups,
                                  grants: try GrantsAndTargets.grants(db, period),
-                                 targets: try GrantsAndTargets.targets(db, period, actuals: metrics, path: path),
+                                 targets: try GrantsAndTargets.targets(db, period, actuals: actuals, path: path),
                                  notes: try PeriodNotes.notes(db, window, today: today))
             }
         }
+    }
+
+    /// Every metric family for one period (no grants, targets or notes).
+    private static func core(_ db: Database, _ window: Window,
+                             timed: (String, () throws -> Void) throws -> Void) throws -> MetricSet {
+        var builder = MetricsBuilder()
+        try timed("membership") { try MembershipMetrics.compute(db, window, into: &builder) }
+        try timed("distribution") { try DistributionMetrics.compute(db, window, into: &builder) }
+        var groupNames: [Int64: String] = [:]
+        try timed("working groups") { groupNames = try WorkingGroupMetrics.compute(db, window, into: &builder) }
+        try timed("activities") { try ActivityMetrics.compute(db, window, groupNames: groupNames, into: &builder) }
+        return MetricSet(period: window.current, previousPeriod: window.previous, scalars: builder.scalars, groups: builder.groups)
     }
 
     /// The period used when none is given: the last calendar year before `today`'s year in

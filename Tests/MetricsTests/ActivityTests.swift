@@ -118,6 +118,15 @@ let activitySQL = edgeMembersSQL + """
         #expect(m.targets.first?.note == "Five members")
     }
 
+    /// A report over two years shows the 2023 target beside 2023's value, not the two years'.
+    @Test func aTargetIsJudgedOverItsOwnDates() throws {
+        let f = try Fixture(activitySQL)
+        defer { f.cleanup() }
+        let m = try f.metrics(Period(start: CalendarDate(year: 2022, month: 1, day: 1)!, end: CalendarDate(year: 2023, month: 12, day: 31)!)!)
+        #expect(m.row("activities.by_kind", key: "webinar")?.value == 3, "webinars over the two years")
+        #expect(m.targets.first { $0.id == 2 }?.actual == 2, "webinars in 2023, the target's year")
+    }
+
     @Test func aTargetNamingAnUnknownMetricIsAnErrorNamingTheTarget() throws {
         let f = try Fixture(activitySQL + """
             INSERT INTO targets (id, metric, starts_on, ends_on, value) VALUES (9, 'members.ned', '2023-01-01', '2023-12-31', 1);

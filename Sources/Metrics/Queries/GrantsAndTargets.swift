@@ -13,21 +13,26 @@ enum GrantsAndTargets {
         }
     }
 
-    /// Each target beside the actual value, over the period, of the metric it names. A target
-    /// naming a metric that does not exist is an error naming the target.
-    static func targets(_ db: Database, _ period: Period, actuals: MetricSet, path: String) throws -> [TargetResult] {
+    /// Each target overlapping the period beside the actual value of the metric it names over the
+    /// target's own dates (`actuals` gives the metrics of any period). A target naming a metric
+    /// that does not exist is an error naming the target.
+    static func targets(_ db: Database, _ period: Period, actuals: (Period) throws -> MetricSet, path: String) throws -> [TargetResult] {
         try Row.fetchAll(db, sql: """
             SELECT id, metric, starts_on, ends_on, value, note FROM targets
             WHERE starts_on <= ? AND ends_on >= ? ORDER BY id
             """, arguments: [period.end.iso, period.start.iso]).map { row in
             let id: Int = row[0], metric: String = row[1]
+            let starts = try date(row[2]), ends = try date(row[3])
+            guard let own = Period(start: starts, end: ends) else {
+                throw MetricsError("\(path): targets id \(id): starts_on \(starts) is after ends_on \(ends); fix the row")
+            }
             let actual: Double?
             do {
-                actual = try actuals.value(of: metric)
+                actual = try actuals(own).value(of: metric)
             } catch let error as MetricsError {
                 throw MetricsError("\(path): targets id \(id): \(error.description)")
             }
-            return TargetResult(id: id, metric: metric, startsOn: try date(row[2]), endsOn: try date(row[3]),
+            return TargetResult(id: id, metric: metric, startsOn: starts, endsOn: ends,
                                 target: row[4], actual: actual, note: row[5])
         }
     }
