@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
         .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Store"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store", "Formatting"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Layout", "Formatting"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Layout", "Formatting"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
