@@ -81,7 +81,7 @@ public struct Grant: Hashable, Sendable, Codable {
 }
 
 /// A target whose dates overlap the period, beside the actual value of the metric it names
-/// over the period ("webinars: 8 held, target 6").
+/// over the target's own dates ("webinars: 8 held, target 6").
 public struct TargetResult: Hashable, Sendable, Codable {
     public let id: Int
     /// The metric reference as stored: `members.end` or `activities.by_kind[webinar]`.
@@ -89,7 +89,7 @@ public struct TargetResult: Hashable, Sendable, Codable {
     public let startsOn: CalendarDate
     public let endsOn: CalendarDate
     public let target: Double
-    /// The metric's value over the period; nil where it does not exist.
+    /// The metric's value over the target's dates; nil where it does not exist.
     public let actual: Double?
     public let note: String?
 
