@@ -109,6 +109,19 @@ struct ReportBuilderTests {
         }
     }
 
+    @Test func aSlowQueryIsStoppedAtTheTimeLimit() throws {
+        var builder = ReportBuilder()
+        builder.today = CalendarDate(year: 2026, month: 1, day: 1)!
+        builder.queryTimeLimit = 0.2
+        let source = "---\ntitle: Slow\nperiod: 2023\nqueries:\n  forever: WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) AS c FROM n\n---\n```table\ndata: forever\n```\n"
+        let clock = ContinuousClock()
+        let started = clock.now
+        #expect(throws: ReportError(SourceLocation(file: "t.md", line: 5, column: 12), "query forever took longer than 0.2 s and was stopped; simplify it or add an index")) {
+            try builder.build(try ReportDefinition.parse(source, file: "t.md"), database: Self.database)
+        }
+        #expect(clock.now - started < .seconds(10), "the query was interrupted, not run to the end")
+    }
+
     @Test func everyUnknownNameIsReportedAtOnce() throws {
         let error = #expect(throws: ReportErrors.self) { try build("{{ members.ends }} and {{ contries.count }}\n") }
         #expect(error?.errors.map(\.location.line) == [5, 5])

@@ -1,5 +1,6 @@
 import Store
 import Dispatch
+import Formatting
 import GRDB
 import ReportSyntax
 
@@ -48,7 +49,7 @@ struct QueryRunner: Sendable {
                 return TableData(columns: columns, labels: Dictionary(uniqueKeysWithValues: columns.map { ($0, $0) }), rows: rows, numeric: numeric)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
-            throw ReportError(query.location, "query \(query.name) took longer than \(Int(timeLimit)) s and was stopped; simplify it or add an index")
+            throw ReportError(query.location, "query \(query.name) took longer than \(NumberText.grouped(timeLimit, decimals: timeLimit < 1 ? 1 : 0)) s and was stopped; simplify it or add an index")
         } catch let error as DatabaseError {
             throw ReportError(query.location, "query \(query.name) failed: \(error.message ?? "\(error)")")
         }
