@@ -52,6 +52,12 @@ struct PhaseTimer {
 /// renderer), PNG previews if asked for, warnings on stderr, and what was written on stdout.
 func writeOutputs(_ laidOut: LaidOutDocument, renderer: Renderer, to out: String, png: String?, dpi: Double,
                   summary: String = "", extraWarnings: [String] = [], phases: inout PhaseTimer) throws {
+    // Long documents (a directory of thousands of pages) show their progress on a terminal.
+    if Terminal.stderrIsTerminal, laidOut.pages.count >= 200 {
+        renderer.progress = { done, total in
+            if done % 50 == 0 || done == total { Terminal.progress("pages", done, total) }
+        }
+    }
     try renderer.writePDF(laidOut, to: out)
     phases.mark("pdf")
     for w in extraWarnings + laidOut.warnings.map(\.message) { Terminal.note("warning: \(w)") }

@@ -20,6 +20,8 @@ public final class Renderer {
     public var creator: String
     /// Write structure tags (tagged PDF). On by default; off only saves time on huge documents.
     public var tagged = true
+    /// Called after each page is drawn with (pages done, pages in all), for progress on a terminal.
+    public var progress: ((Int, Int) -> Void)?
 
     public init(shaper: TextShaper, creator: String = "Almanac") {
         self.shaper = shaper
@@ -71,6 +73,7 @@ public final class Renderer {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             try painter.draw(page.items, on: cr, pageIndex: i)
             cairo_show_page(cr)
+            progress?(i + 1, document.pages.count)
             let status = cairo_status(cr)
             guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("page \(i + 1): " + String(cString: cairo_status_to_string(status))) }
         }
