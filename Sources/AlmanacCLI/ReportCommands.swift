@@ -17,8 +17,8 @@ struct Build: ParsableCommand {
             or column, bad YAML or a failing query is reported as FILE:LINE:COLUMN and no PDF is
             written. The PDF is written to a temporary file and renamed into place.
 
-            Without a report, builds Reports/year-in-review.md on out/sample.db (created with
-            `almanac sample` if missing).
+            Without a report, builds the built-in Year in Review (the same as
+            Reports/year-in-review.md); without --db, uses out/sample.db (created if missing).
 
             Examples:
               almanac build Reports/year-in-review.md --db lpsa.db
@@ -51,8 +51,9 @@ struct Build: ParsableCommand {
     func run() throws {
         try reportingReportErrors {
             var phases = PhaseTimer(enabled: timings)
-            let (reportPath, dbPath) = try Self.inputs(report: report, db: db)
-            let definition = try ReportDefinition.load(reportPath)
+            let dbPath = try Self.database(db)
+            let definition = try report.map { try ReportDefinition.load($0) }
+                ?? ReportDefinition.parse(BuiltInReports.yearInReview, file: BuiltInReports.yearInReviewName)
             phases.mark("parse")
             let overrides = Dictionary(settings.map { s in
                 let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
@@ -64,7 +65,7 @@ struct Build: ParsableCommand {
             }
             // One report per group, each from its own scoped copy of the data.
             let groups = try ScopedDatabase.groups(scope, in: dbPath)
-            let stem = ((reportPath as NSString).lastPathComponent as NSString).deletingPathExtension
+            let stem = report.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "year-in-review"
             let folder = out ?? "\(stem)-by-\(scope.rawValue.replacingOccurrences(of: "_", with: "-"))"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-each-\(getpid())").path
@@ -103,20 +104,16 @@ struct Build: ParsableCommand {
         try writeOutputs(laidOut, renderer: renderer, to: target, png: png, dpi: dpi, summary: summary, extraWarnings: warnings, phases: &phases)
     }
 
-    /// The report and database, with the defaults `almanac build` uses when they are omitted.
-    static func inputs(report: String?, db: String?) throws -> (String, String) {
-        let reportPath = report ?? "Reports/year-in-review.md"
-        if report == nil, !FileManager.default.fileExists(atPath: reportPath) {
-            throw StoreError("no report given and \(reportPath) not found here; run from the Almanac folder or pass a report: almanac build REPORT.md --db DB")
-        }
-        if let db { return (reportPath, db) }
+    /// The database, or the sample database `out/sample.db` (created if missing) when none is named.
+    static func database(_ db: String?) throws -> String {
+        if let db { return db }
         let sample = "out/sample.db"
         if !FileManager.default.fileExists(atPath: sample) {
             try FileManager.default.createDirectory(atPath: "out", withIntermediateDirectories: true)
             Terminal.note("no --db given: creating the sample database \(sample)")
             try DatabaseFiles.createAtomically(sample, replace: false) { try SampleGenerator().write(into: $0) }
         }
-        return (reportPath, sample)
+        return sample
     }
 }
 

@@ -114,6 +114,15 @@ struct ReportCommandTests {
         #expect(text.contains("Year in Review 2023 — Africa"))
     }
 
+    @Test func withoutAReportBuildsTheBuiltInYearInReviewOnTheSample() throws {
+        let t = TempDir(); defer { t.remove() }
+        let r = try CLI.run(["build", "--out", "yir.pdf"], cwd: t.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("creating the sample database out/sample.db"))
+        #expect(FileManager.default.fileExists(atPath: t.file("out/sample.db")))
+        #expect(try Self.tool("pdftotext", [t.file("yir.pdf"), "-"]).contains("Letter from the Executive Director"))
+    }
+
     @Test func aFailedBuildKeepsThePreviousPDF() throws {
         let t = TempDir(); defer { t.remove() }
         t.write("old.pdf", "previous report")

@@ -143,3 +143,12 @@ struct ReportBuilderTests {
         #expect(throws: ReportError.self) { try build("Text\n", front: "title: G\nperiod: grant\ngrant: 99\n") }
     }
 }
+
+@Suite("Built-in report")
+struct BuiltInReportTests {
+    @Test func theBuiltInYearInReviewIsTheOneInReports() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = try String(contentsOf: root.appendingPathComponent("Reports/year-in-review.md"), encoding: .utf8)
+        #expect(BuiltInReports.yearInReview == file, "paste Reports/year-in-review.md into Sources/Report/BuiltInReports.swift")
+    }
+}
