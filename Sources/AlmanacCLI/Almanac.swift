@@ -12,6 +12,12 @@
 // errors into one-line messages on stderr with a non-zero exit.
 import ArgumentParser
 import Foundation
+import GRDB
+import Layout
+import Metrics
+import Render
+import Report
+import ReportSyntax
 import Store
 
 /// The `almanac` command and its subcommands.
@@ -34,18 +40,30 @@ public struct Almanac: ParsableCommand {
     public init() {}
 }
 
+/// An error whose `description` is already the one-line message a user should read
+/// (`FILE:LINE:COL: …`, naming the place and the fix): printed as is, exit status 1.
+protocol UserFacingError: Error, CustomStringConvertible {}
+
+extension StoreError: UserFacingError {}
+extension ImportFailure: UserFacingError {}
+extension MetricsError: UserFacingError {}
+extension LayoutError: UserFacingError {}
+extension RenderError: UserFacingError {}
+extension ReportError: UserFacingError {}
+extension ReportErrors: UserFacingError {}
+
 /// Runs a command body, printing user-facing errors as one line each on stderr.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as StoreError {
-        Terminal.error(error.description)
-        throw ExitCode(1)
-    } catch let error as ImportFailure {
+    } catch let error as any UserFacingError {
         Terminal.error(error.description)
         throw ExitCode(1)
     } catch let error as ExitCode {
         throw error
+    } catch let error as DatabaseError {
+        Terminal.error("database: \(error.message ?? "\(error)")")
+        throw ExitCode(1)
     } catch let error as CocoaError {
         // File-system failures: name the file and the reason, not Foundation's error domain.
         let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.errorUserInfo[NSURLErrorKey].map { "\($0)" } ?? "file"

@@ -28,7 +28,7 @@ struct Gallery: ParsableCommand {
     }
 
     func run() throws {
-        try reportingLayoutErrors {
+        try reportingErrors {
             var phases = PhaseTimer(enabled: timings)
             let theme = try self.theme.map { try Theme.load(from: URL(fileURLWithPath: $0)) } ?? Theme()
             let shaper = try TextShaper(fonts: theme.fonts)

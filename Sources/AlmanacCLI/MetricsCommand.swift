@@ -50,10 +50,8 @@ struct MetricsCommand: ParsableCommand {
         try reportingErrors {
             do {
                 try compute(database!)
-            } catch let error as MetricsError {
-                Terminal.error(error.description)
-                throw ExitCode(1)
             } catch let error as DatabaseError {
+                // Name the file: the shared handler cannot know which database failed.
                 Terminal.error("\(database!): \(error.message ?? "\(error)")")
                 throw ExitCode(1)
             }

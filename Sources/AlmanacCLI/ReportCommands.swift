@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import Layout
-import Metrics
 import Render
 import Report
 import ReportSyntax
@@ -49,7 +47,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        try reportingReportErrors {
+        try reportingErrors {
             var phases = PhaseTimer(enabled: timings)
             let dbPath = try Self.database(db)
             let definition = try report.map { try ReportDefinition.load($0) }
@@ -136,7 +134,7 @@ struct Lint: ParsableCommand {
     @OptionGroup var period: PeriodOptions
 
     func run() throws {
-        try reportingReportErrors {
+        try reportingErrors {
             let definition = try ReportDefinition.load(report)
             let builder = ReportBuilder(period: period.period.map { .range($0.start, $0.end) })
             let result = try builder.lint(definition, database: db)
@@ -149,27 +147,6 @@ struct Lint: ParsableCommand {
                 print("\(report): \(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(literal) literal number\(literal == 1 ? "" : "s")")
                 throw ExitCode(1)
             }
-        }
-    }
-}
-
-/// Report errors print as FILE:LINE:COLUMN: message, one per line, exit 1.
-func reportingReportErrors(_ body: () throws -> Void) throws {
-    try reportingLayoutErrors {
-        do {
-            try body()
-        } catch let error as ReportError {
-            Terminal.error(error.description)
-            throw ExitCode(1)
-        } catch let error as ReportErrors {
-            Terminal.error(error.description)
-            throw ExitCode(1)
-        } catch let error as MetricsError {
-            Terminal.error(error.description)
-            throw ExitCode(1)
-        } catch let error as DatabaseError {
-            Terminal.error("database: \(error.message ?? "\(error)")")
-            throw ExitCode(1)
         }
     }
 }

@@ -36,7 +36,7 @@ struct Specimen: ParsableCommand {
     }
 
     func run() throws {
-        try reportingLayoutErrors {
+        try reportingErrors {
             var phases = PhaseTimer(enabled: timings)
             var theme = try self.theme.map { try Theme.load(from: URL(fileURLWithPath: $0)) } ?? Theme()
             if let paper { theme.paper = Theme.Paper(rawValue: paper.lowercased())! }
@@ -69,21 +69,6 @@ struct Specimen: ParsableCommand {
             }()
             phases.mark("layout (\(laidOut.passes) pass\(laidOut.passes == 1 ? "" : "es"))")
             try writeOutputs(laidOut, renderer: renderer, to: out, png: png, dpi: dpi, phases: &phases)
-        }
-    }
-}
-
-/// `reportingErrors` plus the Layout and Render errors, each printed as one line.
-func reportingLayoutErrors(_ body: () throws -> Void) throws {
-    try reportingErrors {
-        do {
-            try body()
-        } catch let error as LayoutError {
-            Terminal.error(error.description)
-            throw ExitCode(1)
-        } catch let error as RenderError {
-            Terminal.error(error.description)
-            throw ExitCode(1)
         }
     }
 }
