@@ -7,25 +7,19 @@
 # Goals (issue 4): 1,640 members < 20 ms in-process; 1,000,000 members < 1 s and < 100 MB.
 # Usage: bash bench/20-metrics.sh path/to/almanac
 set -euo pipefail
-ALMANAC=${1:-.build/release/almanac}
-DATA=bench/data
+source "$(dirname "$0")/lib.sh"
 RUNS=10
-mkdir -p "$DATA"
 echo
 echo "### almanac metrics --year 2023 --format json"
 echo
 echo "| members | median wall time (ms) | median in-process metrics (ms) | CPU time (ms) | peak RSS (MB) |"
 echo "| ---: | ---: | ---: | ---: | ---: |"
 for n in 1640 100000 1000000; do
-  db="$DATA/members-$n.db"
-  [ -f "$db" ] || "$ALMANAC" sample "$db" --members "$n" > /dev/null
-  # A file cached by an older almanac is upgraded to the current schema; a current one is untouched.
-  "$ALMANAC" init "$db" > /dev/null
+  db=$(sample_db "$n")
   cmd="$ALMANAC metrics $db --year 2023 --format json"
   hyperfine --runs "$RUNS" --warmup 2 --style none --export-json "$DATA/metrics-$n.json" "$cmd" > /dev/null
   read -r median cpu < <(python3 -c "import json,sys; r = json.load(open(sys.argv[1]))['results'][0]; print('%.1f %.1f' % (r['median'] * 1000, (r['user'] + r['system']) * 1000))" "$DATA/metrics-$n.json")
   inprocess=$(for _ in $(seq "$RUNS"); do $cmd --timings 2>&1 >/dev/null | sed -n 's/.*metrics computed in \([0-9.]*\) ms.*/\1/p'; done \
     | python3 -c "import statistics,sys; print('%.1f' % statistics.median(float(x) for x in sys.stdin))")
-  rss_kb=$(/usr/bin/time -v $cmd 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}')
-  printf "| %s | %s | %s | %s | %s |\n" "$(python3 -c "print(f'{$n:,}')")" "$median" "$inprocess" "$cpu" "$((rss_kb / 1024))"
+  printf "| %s | %s | %s | %s | %s |\n" "$(python3 -c "print(f'{$n:,}')")" "$median" "$inprocess" "$cpu" "$(peak_rss_mb $cmd)"
 done

@@ -7,9 +7,7 @@
 # Goals (issue 5): 100 pages < 0.3 s; 2,000 table pages < 3 s and < 300 MB.
 # Usage: bash bench/30-layout.sh path/to/almanac
 set -euo pipefail
-ALMANAC=${1:-.build/release/almanac}
-OUT=bench/data
-mkdir -p "$OUT"
+source "$(dirname "$0")/lib.sh"
 echo
 echo "### almanac specimen (layout + tagged PDF)"
 echo
@@ -17,14 +15,10 @@ echo "| document | pages | median wall time (s) | peak RSS (MB) |"
 echo "| --- | ---: | ---: | ---: |"
 run() { # label, runs, specimen arguments...
   local label=$1 runs=$2; shift 2
-  local pdf="$OUT/layout-${label// /-}.pdf"
+  local pdf="$DATA/layout-${label// /-}.pdf"
   local cmd="$ALMANAC specimen --out $pdf $*"
-  hyperfine --runs "$runs" --warmup 1 --style none --export-json "$OUT/layout.json" "$cmd" > /dev/null
-  local median rss_kb pages
-  median=$(python3 -c "import json,sys; print('%.3f' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$OUT/layout.json")
-  rss_kb=$(/usr/bin/time -v $cmd 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}')
-  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-  printf "| %s | %s | %s | %s |\n" "$label" "$pages" "$median" "$((rss_kb / 1024))"
+  hyperfine --runs "$runs" --warmup 1 --style none --export-json "$DATA/layout.json" "$cmd" > /dev/null
+  printf "| %s | %s | %s | %s |\n" "$label" "$(pdf_pages "$pdf")" "$(median_of "$DATA/layout.json")" "$(peak_rss_mb $cmd)"
 }
 run "specimen" 10
 run "mixed 100 pages" 10 --bench-pages 100
