@@ -109,6 +109,23 @@ struct ReportBuilderTests {
         }
     }
 
+    @Test func aLogoReplacesTheMonogramAndAMissingOneIsLocated() throws {
+        let dir = NSTemporaryDirectory() + "almanac-logo-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A 1×1 PNG.
+        let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
+        try png.write(to: URL(fileURLWithPath: dir + "/logo.png"))
+        var builder = ReportBuilder()
+        builder.today = CalendarDate(year: 2026, month: 1, day: 1)!
+        let ok = try builder.build(try ReportDefinition.parse("---\ntitle: T\nperiod: 2023\ntheme:\n  logo: logo.png\n---\nText\n", file: dir + "/r.md"), database: Self.database)
+        guard case .figure(let f) = ok.document.blocks.first, case .image(let path, _) = f.content else { Issue.record("no logo first"); return }
+        #expect(path == dir + "/logo.png")
+        #expect(throws: ReportError(SourceLocation(file: dir + "/r.md", line: 3, column: 7), "logo gone.png not found (looked for \(dir)/gone.png); give a PNG path relative to the report")) {
+            try builder.build(try ReportDefinition.parse("---\ntitle: T\nlogo: gone.png\n---\nText\n", file: dir + "/r.md"), database: Self.database)
+        }
+    }
+
     @Test func aSlowQueryIsStoppedAtTheTimeLimit() throws {
         var builder = ReportBuilder()
         builder.today = CalendarDate(year: 2026, month: 1, day: 1)!

@@ -6,20 +6,16 @@ import Store
 /// then a page break. Drawn as one graphic so its composition does not depend on text flow.
 enum CoverPage {
     static func blocks(title: String, _ settings: ReportSettings, context: ReportContext, theme: Theme, file: String) throws -> [Block] {
-        func text(_ key: String) throws -> String? {
-            if let o = context.overrides[key] { return o }
-            return try settings.values[key].map { try context.render($0.template) }
-        }
         guard settings.values["title"] != nil || context.overrides["title"] != nil else { return [] }
-        let organization = try text("organization")
+        let organization = try context.setting("organization"), subtitle = try context.setting("subtitle")
         let logo = try ThemeSettings.logo(settings, file: file)
         var blocks: [Block] = []
         if let logo {
             blocks.append(.figure(Figure(.image(path: logo, width: 120), altText: "Logo of \(organization ?? title)")))
         }
-        let cover = graphic(title: title, subtitle: try text("subtitle"), organization: organization,
+        let cover = graphic(title: title, subtitle: subtitle, organization: organization,
                             period: ReportContext.label(context.metrics.period), monogram: logo == nil, theme: theme)
-        blocks.append(.figure(Figure(.graphic(cover), altText: [title, try text("subtitle"), organization].compactMap { $0 }.joined(separator: ". "))))
+        blocks.append(.figure(Figure(.graphic(cover), altText: [title, subtitle, organization].compactMap { $0 }.joined(separator: ". "))))
         blocks.append(.pageBreak)
         return blocks
     }

@@ -59,26 +59,21 @@ public struct ReportBuilder {
         let charts = ChartBlocks(theme: theme, measurer: shaper)
         charts.registerCategories(metrics)
         let builder = DocumentBuilder(context: context, data: DataBlocks(database: queue, queries: queries, charts: charts))
-        let title = (try setting("title", definition, context) ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension) + titleSuffix
+        let title = (try context.setting("title") ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension) + titleSuffix
         let cover = try CoverPage.blocks(title: title, definition.settings, context: context, theme: theme, file: definition.file)
         let body = try builder.blocks(definition.body)
         let metadata = DocumentMetadata(
             title: title,
-            author: try setting("author", definition, context) ?? setting("organization", definition, context) ?? "",
-            subject: try setting("subject", definition, context) ?? "\(title) — \(ReportContext.label(metrics.period))",
-            keywords: try setting("keywords", definition, context).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
+            author: try context.setting("author") ?? context.setting("organization") ?? "",
+            subject: try context.setting("subject") ?? "\(title) — \(ReportContext.label(metrics.period))",
+            keywords: try context.setting("keywords").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
             creationDate: definition.settings.created.map { Date(timeIntervalSince1970: Double($0.daysSinceEpoch) * 86_400) },
             runningTitle: title)
         let document = Document(metadata: metadata, theme: theme, blocks: cover + body)
-        let output = try setting("output", definition, context)
+        let output = try context.setting("output")
             ?? "\(((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension)-\(Self.fileLabel(metrics.period)).pdf"
         return BuiltReport(document: document, shaper: shaper, metrics: metrics, outputName: output,
                            warnings: definition.settings.warnings.map(\.description) + metrics.notes.map { "\(path): \($0)" } + charts.warnings)
-    }
-
-    func setting(_ key: String, _ definition: ReportDefinition, _ context: ReportContext) throws -> String? {
-        if let o = overrides[key] { return o }
-        return try definition.settings.values[key].map { try context.render($0.template) }
     }
 
     func resolvePeriod(_ definition: ReportDefinition, engine: MetricsEngine, queue: DatabaseQueue) throws -> Period {

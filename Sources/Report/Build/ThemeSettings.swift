@@ -41,11 +41,20 @@ enum ThemeSettings {
 
     /// The logo image path (relative to the report file), if the theme names one.
     static func logo(_ settings: ReportSettings, file: String) throws -> String? {
-        guard let l = settings.theme?["logo"] ?? settings.values["logo"].map({ .scalar($0.template.parts.map { if case .text(let t) = $0 { t } else { "" } }.joined(), quoted: false, $0.location) }) else { return nil }
-        let path = try l.string("logo")
+        let path: String, location: SourceLocation
+        if let node = settings.theme?["logo"] {
+            (path, location) = (try node.string("logo"), node.location)
+        } else if let value = settings.values["logo"] {
+            guard value.template.parts.count == 1, case .text(let text) = value.template.parts[0] else {
+                throw ReportError(value.location, "logo must be a plain file path, without {{ expressions }}")
+            }
+            (path, location) = (text, value.location)
+        } else {
+            return nil
+        }
         let full = path.hasPrefix("/") ? path : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: full) else {
-            throw ReportError(l.location, "logo \(path) not found (looked for \(full)); give a PNG path relative to the report")
+            throw ReportError(location, "logo \(path) not found (looked for \(full)); give a PNG path relative to the report")
         }
         return full
     }

@@ -37,6 +37,12 @@ public struct ReportContext: Sendable {
         try value(named: e.name, at: e.location, depth: 0)
     }
 
+    /// A front-matter value as text, with `--set` overriding it; nil when neither gives one.
+    public func setting(_ key: String) throws -> String? {
+        if let text = overrides[key] { return text }
+        return try settings.values[key].map { try render($0.template) }
+    }
+
     /// The text of a template with every expression evaluated and formatted.
     public func render(_ template: Template) throws -> String {
         try template.render { try value(of: $0) }
