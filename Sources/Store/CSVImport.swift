@@ -202,16 +202,7 @@ struct ColumnPlan {
     let ignored: [String]
 
     /// "Join Date" → join_date: headers match column names case- and punctuation-insensitively.
-    static func normalize(_ header: String) -> String {
-        var out = ""
-        var lastUnderscore = true
-        for ch in header.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
-            if ch.isLetter || ch.isNumber { out.append(ch); lastUnderscore = false }
-            else if !lastUnderscore { out.append("_"); lastUnderscore = true }
-        }
-        while out.hasSuffix("_") { out.removeLast() }
-        return out
-    }
+    static func normalize(_ header: String) -> String { Slug.make(header, separator: "_") }
 
     init(header: [String], columns: TableColumns, options: ImportOptions, file: String, table: String) throws {
         let normalized = header.map(Self.normalize)

@@ -63,11 +63,7 @@ public enum ScopedDatabase {
 
     /// A file-name-safe form of a group name: "Europe & Central Asia" → "europe-central-asia".
     public static func slug(_ name: String) -> String {
-        var out = ""
-        for ch in name.lowercased() {
-            if ch.isLetter || ch.isNumber { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty ? "group" : out
+        let slug = Slug.make(name, separator: "-")
+        return slug.isEmpty ? "group" : slug
     }
 }
