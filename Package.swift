@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 // Almanac: membership database → metrics → report document → pages → PDF.
-// One target per pipeline stage (see README "Architecture"); the CLI is a thin layer on top.
+// One target per pipeline stage (see README "Architecture"); dependencies run one way, and
+// Tests/ArchitectureTests fails if a module imports what it must not:
+//
+//   Base ◀── Store ◀── Metrics ◀──────────────┐
+//    ▲  ◀── ReportSyntax ◀──────────────── Report ◀── AlmanacCLI ◀── almanac
+//    ▲  ◀── Charts ◀───────────────────────┘ │           │
+//    └───── Layout ◀──────────────────────────┘ ◀── Render ┘
+//
+// Only Store and Metrics touch SQLite (GRDB); only Layout (measuring) and Render (drawing)
+// touch Pango; only Render touches Cairo's drawing and PDF API.
 import PackageDescription
 
 let package = Package(
@@ -16,11 +25,18 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // Cairo, Pango and fontconfig headers through pkg-config (libpango1.0-dev pulls in cairo and fontconfig).
+        // Pango's shaping and measuring API (with fontconfig, to load the project's fonts):
+        // what Layout needs to measure text, and Render to shape the lines it draws.
         .systemLibrary(
             name: "CPango",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
+        // Cairo's drawing and PDF surface API: Render's alone.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo-pdf",
+            providers: [.apt(["libcairo2-dev"])]
         ),
         // GitHub-flavoured CommonMark (tables) for report definitions.
         .systemLibrary(
@@ -28,52 +44,61 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // Locale-independent number and date text ("1,639", "−3%", "31 December 2023") for every
-        // module that prints numbers for people.
-        .target(name: "Formatting"),
-        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
-        // The data store: schema migrations, CSV import, data-quality checks, sample data.
+        // The vocabulary every stage shares, needing neither SQLite nor Pango: calendar dates,
+        // locale-independent number and date text ("1,639", "−3%", "31 December 2023"),
+        // near-miss suggestions and slugs, positioned items (text, paths, tags) with colours,
+        // and the text-measuring protocol.
+        .target(name: "Base"),
+        // The data store: schema migrations, CSV import, data-quality checks, sample data,
+        // read-only report queries and scoped copies for `--each`.
         .target(name: "Store", dependencies: [
+            "Base",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        // Every number a report prints, computed in SQL.
+        // Every number a report prints, computed in SQL, and the records reports list
+        // (activities, the member directory), returned as values.
         .target(name: "Metrics", dependencies: [
-            "Store", "Formatting",
+            "Store", "Base",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Document model → measured, paginated pages of positioned items (text shaped by Pango).
-        .target(name: "Layout", dependencies: ["CPango", "Formatting"]),
-        // Chart specs + data → positioned items for Layout.
-        .target(name: "Charts", dependencies: ["Layout", "Formatting"]),
+        .target(name: "Layout", dependencies: ["CPango", "Base"]),
+        // Chart specs + data → positioned items (a Graphic) that Layout places as a figure.
+        .target(name: "Charts", dependencies: ["Base"]),
         // Pages → PDF / PNG through Cairo; the only target that draws.
-        .target(name: "Render", dependencies: ["Layout", "CPango"]),
+        .target(name: "Render", dependencies: ["Layout", "Base", "CPango", "CCairo"]),
         // Report definitions as written: YAML front matter, Markdown body, {{ expressions }}
         // and formatters, with source locations for every diagnostic.
         .target(name: "ReportSyntax", dependencies: [
-            "Store", "CCmark", "Formatting",
+            "CCmark", "Base",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Report definitions + metrics → Document: expressions evaluated, data blocks built.
+        // The built-in Year in Review is Reports/year-in-review.md, embedded in the binary.
         .target(name: "Report", dependencies: [
-            "ReportSyntax", "Store", "Metrics", "Layout", "Charts", "Formatting",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+            "ReportSyntax", "Metrics", "Layout", "Charts", "Base",
+            .product(name: "Yams", package: "Yams"),
+        ], resources: [.embedInCode("Resources/year-in-review.md")]),
         // The commands, as a library so tests can call them in-process.
         .target(name: "AlmanacCLI", dependencies: [
-            "Store", "Metrics", "Layout", "Charts", "Render", "ReportSyntax", "Report", "Formatting",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "Store", "Metrics", "Layout", "Charts", "Render", "ReportSyntax", "Report", "Base",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "almanac", dependencies: ["AlmanacCLI"]),
 
-        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Render"]),
-        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
-        .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Store"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store", "Formatting"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Layout", "Formatting"], exclude: ["Golden"]),
+        // Scratch folders and tool runs shared by the test targets (not part of the product).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BaseTests", dependencies: ["Base"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Base", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Store", "Base", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Base", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Layout", "Charts", "Base", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Base"], exclude: ["Golden"]),
+        .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Base"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store", "Base"]),
+        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store", "Base"]),
+        .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,6 @@
 // errors into one-line messages on stderr with a non-zero exit.
 import ArgumentParser
 import Foundation
-import GRDB
 import Layout
 import Metrics
 import Render
@@ -50,20 +49,19 @@ extension MetricsError: UserFacingError {}
 extension LayoutError: UserFacingError {}
 extension RenderError: UserFacingError {}
 extension ReportError: UserFacingError {}
+extension ReportFileError: UserFacingError {}
 extension ReportErrors: UserFacingError {}
 
-/// Runs a command body, printing user-facing errors as one line each on stderr.
-func reportingErrors(_ body: () throws -> Void) throws {
+/// Runs a command body, printing user-facing errors as one line each on stderr; a SQLite
+/// failure is reported by Store as a problem of `database`.
+func reportingErrors(database: String? = nil, _ body: () throws -> Void) throws {
     do {
-        try body()
+        if let database { try StoreError.translating(database, body) } else { try body() }
     } catch let error as any UserFacingError {
         Terminal.error(error.description)
         throw ExitCode(1)
     } catch let error as ExitCode {
         throw error
-    } catch let error as DatabaseError {
-        Terminal.error("database: \(error.message ?? "\(error)")")
-        throw ExitCode(1)
     } catch let error as CocoaError {
         // File-system failures: name the file and the reason, not Foundation's error domain.
         let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.errorUserInfo[NSURLErrorKey].map { "\($0)" } ?? "file"

@@ -1,6 +1,6 @@
+import Base
 import ArgumentParser
 import Foundation
-import GRDB
 import Metrics
 import Store
 
@@ -47,15 +47,7 @@ struct MetricsCommand: ParsableCommand {
             print(Self.catalogue(), terminator: "")
             return
         }
-        try reportingErrors {
-            do {
-                try compute(database!)
-            } catch let error as DatabaseError {
-                // Name the file: the shared handler cannot know which database failed.
-                Terminal.error("\(database!): \(error.message ?? "\(error)")")
-                throw ExitCode(1)
-            }
-        }
+        try reportingErrors(database: database) { try compute(database!) }
     }
 
     private func compute(_ path: String) throws {

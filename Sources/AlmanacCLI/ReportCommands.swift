@@ -40,7 +40,7 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         for s in settings where !s.contains("=") { throw ValidationError("--set '\(s)' must look like key=value") }
-        if let each, ScopedDatabase.Scope(rawValue: each) == nil {
+        if let each, ScopedCopy.Scope(rawValue: each) == nil {
             throw ValidationError("--each '\(each)' must be region or working_group")
         }
         if dpi < 10 || dpi > 1200 { throw ValidationError("--dpi must be between 10 and 1200") }
@@ -57,12 +57,12 @@ struct Build: ParsableCommand {
                 let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
                 return (parts[0], parts.count > 1 ? parts[1] : "")
             }, uniquingKeysWith: { $1 })
-            guard let each, let scope = ScopedDatabase.Scope(rawValue: each) else {
+            guard let each, let scope = ScopedCopy.Scope(rawValue: each) else {
                 try buildOne(definition, database: dbPath, overrides: overrides, out: out, png: png, phases: &phases)
                 return
             }
             // One report per group, each from its own scoped copy of the data.
-            let groups = try ScopedDatabase.groups(scope, in: dbPath)
+            let groups = try ScopedCopy.groups(scope, in: dbPath)
             let stem = report.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "year-in-review"
             let folder = out ?? "\(stem)-by-\(scope.rawValue.replacingOccurrences(of: "_", with: "-"))"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -71,11 +71,11 @@ struct Build: ParsableCommand {
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             for (i, group) in groups.enumerated() {
                 Terminal.progress("reports", i, groups.count)
-                let scoped = "\(scratch)/\(ScopedDatabase.slug(group)).db"
-                try ScopedDatabase.write(scope, named: group, from: dbPath, to: scoped)
+                let scoped = "\(scratch)/\(ScopedCopy.slug(group)).db"
+                try ScopedCopy.write(scope, named: group, from: dbPath, to: scoped)
                 var groupOverrides = overrides
                 groupOverrides["scope"] = group
-                let slug = ScopedDatabase.slug(group)
+                let slug = ScopedCopy.slug(group)
                 try buildOne(definition, database: scoped, overrides: groupOverrides, titleSuffix: " — \(group)", out: "\(folder)/\(slug).pdf",
                              png: png.map { "\($0)/\(slug)" }, phases: &phases)
                 try? FileManager.default.removeItem(atPath: scoped)
@@ -86,7 +86,7 @@ struct Build: ParsableCommand {
 
     private func buildOne(_ definition: ReportDefinition, database: String, overrides: [String: String], titleSuffix: String = "",
                           out: String?, png: String?, phases: inout PhaseTimer) throws {
-        var builder = ReportBuilder(period: period.period.map { .range($0.start, $0.end) }, overrides: overrides)
+        var builder = ReportBuilder(period: period.period, overrides: overrides)
         builder.titleSuffix = titleSuffix
         builder.today = .today()
         // The document (for a large directory, hundreds of thousands of cells) is released once it
@@ -136,7 +136,7 @@ struct Lint: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let definition = try ReportDefinition.load(report)
-            let builder = ReportBuilder(period: period.period.map { .range($0.start, $0.end) })
+            let builder = ReportBuilder(period: period.period)
             let result = try builder.lint(definition, database: db)
             for e in result.errors { Terminal.error(e) }
             for w in result.warnings { Terminal.error(w) }

@@ -1,3 +1,4 @@
+import Base
 import ArgumentParser
 import Foundation
 import Store
@@ -13,7 +14,7 @@ struct Init: ParsableCommand {
     @Argument(help: "The database file to create.") var database: String
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(database: database) {
             switch try AlmanacDatabase.initialize(database) {
             case .created: print("created \(database) (schema version \(Schema.currentVersion))")
             case .upgraded(let from, let to): print("upgraded \(database) from schema version \(from) to \(to)")
@@ -59,7 +60,7 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(database: database) {
             let pairs = mappings.map { m -> (String, String) in
                 let parts = m.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 return (parts[0], parts[1])
@@ -99,7 +100,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(database: database) {
             let queue = try AlmanacDatabase.openForReading(database)
             let report = try DataCheck.run(queue, today: today.flatMap { CalendarDate(iso: $0) } ?? .today(), examples: examples)
             for f in report.findings {
@@ -140,7 +141,7 @@ struct Sample: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(database: database) {
             var generator = SampleGenerator(members: members, seed: seed)
             generator.progress = { done, total in Terminal.progress("members", done, total) }
             try DatabaseFiles.createAtomically(database, replace: force) { queue in try generator.write(into: queue) }

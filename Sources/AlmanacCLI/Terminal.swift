@@ -1,4 +1,4 @@
-import Formatting
+import Base
 import Foundation
 import Layout
 import Render

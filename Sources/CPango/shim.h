@@ -1,5 +1,5 @@
-#include <cairo.h>
-#include <cairo-pdf.h>
+// Pango's shaping and measuring API with its Cairo font map (whose font options decide the
+// metrics) and fontconfig, to load the project's fonts. Cairo's drawing and PDF API is in CCairo.
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <fontconfig/fontconfig.h>

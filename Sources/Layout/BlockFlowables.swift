@@ -1,4 +1,5 @@
 // Figures, KPI tile rows and the table of contents: the flowables that are not lines of text.
+import Base
 import Foundation
 
 /// A figure (image or vector graphic) with its caption. Never splits.

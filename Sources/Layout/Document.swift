@@ -4,6 +4,7 @@
 //
 // Everything here is a plain Sendable value so the Report module can build it from Markdown and
 // tests can build it by hand. Nothing in this file knows about Pango or Cairo.
+import Base
 import Foundation
 
 /// A report to typeset: metadata for the PDF, a theme, and the blocks in reading order.

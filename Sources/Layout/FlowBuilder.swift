@@ -1,4 +1,5 @@
 // Blocks → measured flowables: styles from the theme, text shaped by the `TextShaper`.
+import Base
 import Foundation
 
 /// Inline runs flattened to one string with styled spans (UTF-8 byte offsets) and link URIs by span index.
@@ -7,7 +8,7 @@ struct AttributedText {
     var spans: [TextSpan]
     var links: [Int: String]
 
-    init(_ runs: [InlineRun], colors: Theme.Colors) {
+    init(_ runs: [InlineRun], colors: ColorScheme) {
         var text = ""
         var spans: [TextSpan] = []
         var links: [Int: String] = [:]

@@ -3,6 +3,7 @@
 // left on a page. The paginator (`Typesetter`) knows nothing about paragraphs or tables: widow and
 // orphan control, repeated table headers, unsplittable figures and sticky headings all come from
 // how each flowable answers `split` and `keepWithNext`.
+import Base
 import Foundation
 
 /// Receives what flowables draw on the current page, and the facts the fixpoint loop reads back.

@@ -1,7 +1,7 @@
 // The built-in specimen document (`almanac specimen`): every block type, every script the sample
 // data uses, a long table, a vector graphic and an image. Also the synthetic documents of the
 // layout benchmark (`--bench-pages`, `--table-rows`).
-import Formatting
+import Base
 import Foundation
 
 public enum SpecimenDocument {

@@ -1,5 +1,6 @@
 // Tables: split between rows, the header row repeated on every page, a row taller than a page
 // split between its lines (with a warning), zebra shading and light rules.
+import Base
 import Foundation
 
 /// The content of one measured cell: one line (the common case, kept compact) or several.
@@ -39,7 +40,7 @@ struct TableGeometry {
     var lineHeight: Double
     var style: TextStyle
     var headerStyle: TextStyle
-    var colors: Theme.Colors
+    var colors: ColorScheme
     var zebra: Bool
     var width: Double
 

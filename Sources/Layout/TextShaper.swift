@@ -7,6 +7,7 @@
 // Measuring and drawing must agree to the hundredth of a point, so both use unhinted metrics,
 // unrounded glyph positions and 72 dpi (1 Pango unit = 1/1024 pt), and the renderer builds its
 // Pango context from this shaper's font map (`makeContext()`).
+import Base
 import CPango
 import Foundation
 

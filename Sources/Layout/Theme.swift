@@ -1,5 +1,6 @@
 // The theme: page geometry, fonts, sizes and colours. A plain value; `Theme.load(from:)` reads a
 // JSON theme file in which every key is optional (missing keys keep the defaults).
+import Base
 import Foundation
 
 public struct Theme: Sendable, Hashable, Codable {
@@ -63,27 +64,13 @@ public struct Theme: Sendable, Hashable, Codable {
         public init() {}
     }
 
-    public struct Colors: Sendable, Hashable, Codable {
-        public var text = Color(red: 0x1d, green: 0x24, blue: 0x2c)
-        public var muted = Color(red: 0x5f, green: 0x6b, blue: 0x76)
-        public var heading = Color(red: 0x12, green: 0x4a, blue: 0x72)
-        public var accent = Color(red: 0x1f, green: 0x6f, blue: 0xa8)
-        public var link = Color(red: 0x17, green: 0x5e, blue: 0xa8)
-        public var rule = Color(red: 0xc9, green: 0xd1, blue: 0xd8)
-        public var tableHeader = Color(red: 0xe3, green: 0xeb, blue: 0xf2)
-        public var zebra = Color(red: 0xf5, green: 0xf7, blue: 0xf9)
-        public var tile = Color(red: 0xee, green: 0xf3, blue: 0xf7)
-        public var positive = Color(red: 0x1a, green: 0x7f, blue: 0x37)
-        public var negative = Color(red: 0xb4, green: 0x23, blue: 0x18)
-        public init() {}
-    }
 
     public var paper: Paper
     public var landscape: Bool
     public var margins: Margins
     public var fonts: Fonts
     public var sizes: Sizes
-    public var colors: Colors
+    public var colors: ColorScheme
     /// Category colours for charts (Okabe–Ito by default: colour-blind safe).
     public var palette: [Color]
     /// Running header (title and section) and footer ("Page 3 of 12").
@@ -91,7 +78,7 @@ public struct Theme: Sendable, Hashable, Codable {
     public var pageNumbers: Bool
 
     public init(paper: Paper = .a4, landscape: Bool = false, margins: Margins = .standard, fonts: Fonts = Fonts(),
-                sizes: Sizes = Sizes(), colors: Colors = Colors(), palette: [Color] = Theme.okabeIto,
+                sizes: Sizes = Sizes(), colors: ColorScheme = ColorScheme(), palette: [Color] = Color.okabeIto,
                 runningHeader: Bool = true, pageNumbers: Bool = true) {
         self.paper = paper
         self.landscape = landscape
@@ -104,8 +91,6 @@ public struct Theme: Sendable, Hashable, Codable {
         self.pageNumbers = pageNumbers
     }
 
-    public static let okabeIto: [Color] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"]
-        .compactMap { Color(hex: $0) }
 
     public var pageSize: Size {
         let s = paper.size
@@ -161,7 +146,7 @@ public struct Theme: Sendable, Hashable, Codable {
         margins = try c.decodeIfPresent(Margins.self, forKey: .margins) ?? d.margins
         fonts = try c.decodeIfPresent(Fonts.self, forKey: .fonts) ?? d.fonts
         sizes = try c.decodeIfPresent(Sizes.self, forKey: .sizes) ?? d.sizes
-        colors = try c.decodeIfPresent(Colors.self, forKey: .colors) ?? d.colors
+        colors = try c.decodeIfPresent(ColorScheme.self, forKey: .colors) ?? d.colors
         palette = try c.decodeIfPresent([Color].self, forKey: .palette) ?? d.palette
         runningHeader = try c.decodeIfPresent(Bool.self, forKey: .runningHeader) ?? d.runningHeader
         pageNumbers = try c.decodeIfPresent(Bool.self, forKey: .pageNumbers) ?? d.pageNumbers
@@ -196,25 +181,6 @@ extension Theme.Sizes {
         kpiValue = try c.decodeIfPresent(Double.self, forKey: .kpiValue) ?? kpiValue
         leading = try c.decodeIfPresent(Double.self, forKey: .leading) ?? leading
         measure = try c.decodeIfPresent(Double.self, forKey: .measure) ?? measure
-    }
-}
-
-extension Theme.Colors {
-    enum CodingKeys: String, CodingKey { case text, muted, heading, accent, link, rule, tableHeader, zebra, tile, positive, negative }
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init()
-        text = try c.decodeIfPresent(Color.self, forKey: .text) ?? text
-        muted = try c.decodeIfPresent(Color.self, forKey: .muted) ?? muted
-        heading = try c.decodeIfPresent(Color.self, forKey: .heading) ?? heading
-        accent = try c.decodeIfPresent(Color.self, forKey: .accent) ?? accent
-        link = try c.decodeIfPresent(Color.self, forKey: .link) ?? link
-        rule = try c.decodeIfPresent(Color.self, forKey: .rule) ?? rule
-        tableHeader = try c.decodeIfPresent(Color.self, forKey: .tableHeader) ?? tableHeader
-        zebra = try c.decodeIfPresent(Color.self, forKey: .zebra) ?? zebra
-        tile = try c.decodeIfPresent(Color.self, forKey: .tile) ?? tile
-        positive = try c.decodeIfPresent(Color.self, forKey: .positive) ?? positive
-        negative = try c.decodeIfPresent(Color.self, forKey: .negative) ?? negative
     }
 }
 

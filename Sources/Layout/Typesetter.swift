@@ -5,6 +5,7 @@
 //        ▲                                                                        │
 //        └──────────── again while the contents' page numbers change (≤ 5×) ◀─────┘
 //   ─▶ decorate pages ("Page 3 of 12", title, section) ─▶ LaidOutDocument
+import Base
 import Foundation
 
 /// Lays out documents. Holds a `TextShaper` (and its cache), so reuse one per thread.

@@ -1,3 +1,4 @@
+import Base
 import Store
 
 /// One number for the period beside the same number for the previous period.

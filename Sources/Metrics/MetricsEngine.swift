@@ -1,3 +1,4 @@
+import Base
 import GRDB
 import Store
 
@@ -6,7 +7,7 @@ import Store
 public struct MetricsEngine: Sendable {
     /// The database file, as named in error messages.
     public let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// Opens `path` read-only and checks that it has every table and column the metrics read.
     public static func open(_ path: String) throws -> MetricsEngine {
@@ -17,7 +18,7 @@ public struct MetricsEngine: Sendable {
     public init(queue: DatabaseQueue, path: String) throws {
         self.queue = queue
         self.path = path
-        try queue.read { db in try RequiredSchema.verify(db, path: path) }
+        try StoreError.translating(path) { try queue.read { db in try RequiredSchema.verify(db, path: path) } }
     }
 
     /// Every metric for `period` and its previous period, with grants, targets and notes.
@@ -31,7 +32,7 @@ public struct MetricsEngine: Sendable {
             defer { phase?(name, clock.now - started) }
             return try body()
         }
-        return try queue.read { db in
+        return try StoreError.translating(path) { try queue.read { db in
             let metrics = try Self.core(db, window, timed: { name, body in try timed(name, body) })
             return try timed("grants and targets") {
                 // A target is judged over its own dates, which need not be the report's: a grant
@@ -49,7 +50,7 @@ public struct MetricsEngine: Sendable {
                                  targets: try GrantsAndTargets.targets(db, period, actuals: actuals, path: path),
                                  notes: try PeriodNotes.notes(db, window, today: today))
             }
-        }
+        } }
     }
 
     /// Every metric family for one period (no grants, targets or notes).
@@ -67,14 +68,14 @@ public struct MetricsEngine: Sendable {
     /// The period used when none is given: the last calendar year before `today`'s year in
     /// which anyone joined or left or an activity was held (the previous year if none).
     public func defaultPeriod(today: CalendarDate = .today()) throws -> Period {
-        let lastDay = try queue.read { db in
+        let lastDay = try StoreError.translating(path) { try queue.read { db in
             try String.fetchOne(db, sql: """
                 SELECT max(d) FROM (
                     SELECT max(joined_on) AS d FROM members WHERE joined_on < :y
                     UNION ALL SELECT max(left_on) FROM members WHERE left_on IS NOT NULL AND left_on < :y
                     UNION ALL SELECT max(held_on) FROM activities WHERE held_on < :y)
                 """, arguments: ["y": CalendarDate(year: today.year, month: 1, day: 1)!.iso])
-        }
+        } }
         let year = lastDay.flatMap { CalendarDate(iso: $0) }?.year ?? today.year - 1
         return Period.year(year)!
     }

@@ -1,3 +1,4 @@
+import Base
 import Store
 
 /// An inclusive range of days that metrics are computed over, and the rule for the period it

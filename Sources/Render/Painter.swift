@@ -4,6 +4,8 @@
 // unhinted, unrounded settings the measurer used, and drawn with pango_cairo_show_layout — which
 // uses cairo_show_text_glyphs on PDF surfaces, so the PDF keeps real, extractable text and embeds
 // subset fonts.
+import Base
+import CCairo
 import CPango
 import Foundation
 import Layout

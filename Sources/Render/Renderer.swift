@@ -9,6 +9,7 @@
 // is set, so both dates come from the document (`DocumentMetadata.reproducibleDate`). Font subset
 // tags are derived from the glyphs used, and objects are written in drawing order, so identical
 // pages give identical bytes.
+import CCairo
 import CPango
 import Foundation
 import Layout

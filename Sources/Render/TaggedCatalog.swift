@@ -3,6 +3,7 @@
 // incremental update (PDF 1.7 §7.5.6) that rewrites the catalog with /MarkInfo << /Marked true >>,
 // /Lang, /DisplayDocTitle and /PageLabels, and each Figure structure element with its /Alt text. The bytes derive only
 // from the file and the document, so output stays reproducible.
+import Base
 import Foundation
 
 enum TaggedCatalog {

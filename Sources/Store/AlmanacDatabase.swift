@@ -73,12 +73,6 @@ public enum AlmanacDatabase {
         return queue
     }
 
-    /// The schema version of an Almanac database (the number of migrations applied).
-    public static func schemaVersion(_ db: Database) throws -> Int {
-        guard try db.tableExists("grdb_migrations") else { return 0 }
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0
-    }
-
     // MARK: - Checks
 
     private static func requireFile(_ path: String) throws {
@@ -96,7 +90,7 @@ public enum AlmanacDatabase {
         do {
             return try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
-            throw describe(error, path: path)
+            throw StoreError(error, path: path)
         }
     }
 
@@ -108,31 +102,48 @@ public enum AlmanacDatabase {
             appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
         } catch let error as DatabaseError {
-            throw describe(error, path: path)
+            throw StoreError(error, path: path)
         }
         guard appID == Schema.applicationID else {
             let what = appID == 0 ? "a SQLite database of another application" : String(format: "a SQLite database of another application (application_id 0x%08X)", appID)
             throw StoreError("\(path): \(what), not an Almanac database; create one with `almanac init NEW.db` and import your data with `almanac import`")
         }
-        let applied = try db.tableExists("grdb_migrations")
-            ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
-        if let unknown = applied.first(where: { !Schema.migrationNames.contains($0) }) {
+        let migrator = Schema.migrator
+        let applied = try migrator.appliedIdentifiers(db)
+        if try migrator.hasBeenSuperseded(db) {
+            let unknown = applied.subtracting(migrator.migrations).sorted().first ?? "?"
             throw StoreError("\(path): written by a newer Almanac (schema migration '\(unknown)' is unknown to this version, which supports schema \(Schema.currentVersion)); upgrade almanac to read it")
         }
-        if requireCurrent, applied.count < Schema.currentVersion {
-            throw StoreError("\(path): schema version \(applied.count) is older than this Almanac's (\(Schema.currentVersion)); run `almanac init \(path)` to upgrade it")
+        let version = try migrator.completedMigrations(db).count
+        if requireCurrent, version < Schema.currentVersion {
+            throw StoreError("\(path): schema version \(version) is older than this Almanac's (\(Schema.currentVersion)); run `almanac init \(path)` to upgrade it")
         }
-        return applied.count
+        return version
     }
 
-    static func describe(_ error: DatabaseError, path: String) -> StoreError {
+}
+
+extension StoreError {
+    /// A SQLite failure as one line naming the file and what to do, so no caller above Store
+    /// needs to know GRDB's error type.
+    public init(_ error: DatabaseError, path: String) {
         switch error.resultCode {
-        case .SQLITE_NOTADB: return StoreError("\(path): not a SQLite database; pass an Almanac database (create one with `almanac init`)")
-        case .SQLITE_CANTOPEN: return StoreError("\(path): cannot open this file; check that it exists and is readable")
-        case .SQLITE_CORRUPT: return StoreError("\(path): the database file is damaged (SQLite reports corruption); restore it from a backup")
-        case .SQLITE_READONLY: return StoreError("\(path): the database is read-only; check the file's permissions")
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError("\(path): the database is locked by another program; close it and retry")
-        default: return StoreError("\(path): \(error.message ?? "\(error)")")
+        case .SQLITE_NOTADB: self.init("\(path): not a SQLite database; pass an Almanac database (create one with `almanac init`)")
+        case .SQLITE_CANTOPEN: self.init("\(path): cannot open this file; check that it exists and is readable")
+        case .SQLITE_CORRUPT: self.init("\(path): the database file is damaged (SQLite reports corruption); restore it from a backup")
+        case .SQLITE_READONLY: self.init("\(path): the database is read-only; check the file's permissions")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self.init("\(path): the database is locked by another program; close it and retry")
+        case .SQLITE_FULL: self.init("\(path): the disk is full; free some space and retry (the database is unchanged)")
+        default: self.init("\(path): \(error.message ?? "\(error)")")
+        }
+    }
+
+    /// Runs `body`, turning any SQLite failure into a `StoreError` about `path`.
+    public static func translating<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
         }
     }
 }

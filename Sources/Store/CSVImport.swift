@@ -1,3 +1,4 @@
+import Base
 import CSV
 import Foundation
 import GRDB

@@ -1,3 +1,4 @@
+import Base
 import GRDB
 
 /// A data-quality report (`almanac check`): each problem counted, with its first rows.

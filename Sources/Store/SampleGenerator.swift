@@ -1,23 +1,6 @@
+import Base
 import Foundation
 import GRDB
-
-/// A small, fast, seedable random number generator (SplitMix64): the same seed gives the same
-/// sample on every machine, unlike `SystemRandomNumberGenerator`.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A uniform Double in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
-}
 
 /// Generates the sample organization (README "Sample data"): a global network launched in
 /// June 2021, about 1,640 members at the end of 2023 after growth of a little over 50%.

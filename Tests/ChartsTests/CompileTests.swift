@@ -1,6 +1,6 @@
 @testable import Charts
 import Foundation
-import Layout
+import Base
 import Testing
 
 @Suite("Compile") struct CompileTests {
@@ -77,9 +77,9 @@ import Testing
 @Suite("Compile: hostile input") struct HostileInputTests {
     @Test(arguments: ChartType.allCases)
     func nonFiniteValuesNeverReachTheGraphic(type: ChartType) {
-        let points = [DataPoint(key: "a", date: ChartDate(year: 2023, month: 1), value: .nan, previous: .infinity, trend: [1, .nan, 3]),
-                      DataPoint(key: "b", date: ChartDate(year: 2023, month: 2), value: 5, previous: .nan),
-                      DataPoint(key: "c", date: ChartDate(year: 2023, month: 3), value: -.infinity)]
+        let points = [DataPoint(key: "a", date: CalendarDate(year: 2023, month: 1, day: 1)!, value: .nan, previous: .infinity, trend: [1, .nan, 3]),
+                      DataPoint(key: "b", date: CalendarDate(year: 2023, month: 2, day: 1)!, value: 5, previous: .nan),
+                      DataPoint(key: "c", date: CalendarDate(year: 2023, month: 3, day: 1)!, value: -.infinity)]
         let data = ChartData(series: [Series(name: "s", points: points), Series(name: "t", points: points)], periodLabel: "2023", previousLabel: "2022")
         for width in [460.0, 60, 0, .nan] {
             let chart = compile(ChartSpec(type: type, data: "x", title: "Hostile"), data, width: width)

@@ -1,6 +1,6 @@
 import Charts
 import Foundation
-import Layout
+import Base
 import Testing
 
 /// The gallery's marks and alt texts, checked in as text (`Golden/gallery.txt`), so every change

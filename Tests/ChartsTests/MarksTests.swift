@@ -1,5 +1,5 @@
 @testable import Charts
-import Layout
+import Base
 import Testing
 
 @Suite("Marks") struct MarksTests {

@@ -1,5 +1,5 @@
 @testable import Charts
-import Layout
+import Base
 import Testing
 
 @Suite("Palette") struct PaletteTests {
@@ -9,14 +9,14 @@ import Testing
     }
 
     @Test func textOnEveryPaletteColourReachesAA() {
-        for fill in Theme.okabeIto + [CategoryColors.neutral, Theme().colors.tile] {
-            let text = Contrast.text(on: fill, dark: Theme().colors.text)
+        for fill in Color.okabeIto + [CategoryColors.neutral, ColorScheme().tile] {
+            let text = Contrast.text(on: fill, dark: ColorScheme().text)
             #expect(Contrast.ratio(text, fill) >= 4.5, "text on \(fill)")
         }
     }
 
     @Test func readableDarkensLightColoursForLabels() {
-        let orange = Theme.okabeIto[1]
+        let orange = Color.okabeIto[1]
         #expect(Contrast.ratio(orange, .white) < 4.5)
         #expect(Contrast.ratio(Contrast.readable(orange), .white) >= 4.5)
     }

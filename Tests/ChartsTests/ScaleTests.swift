@@ -1,3 +1,4 @@
+import Base
 import Charts
 import Testing
 
@@ -24,8 +25,8 @@ import Testing
     }
 
     @Test func timeScaleIsMonotonicAcrossMonthsOfDifferentLength() {
-        let t = TimeScale(first: ChartDate(year: 2023, month: 1), last: ChartDate(year: 2023, month: 12), range: (0, 110))
-        let xs = (1...12).map { t(ChartDate(year: 2023, month: $0)) }
+        let t = TimeScale(first: CalendarDate(year: 2023, month: 1, day: 1)!, last: CalendarDate(year: 2023, month: 12, day: 1)!, range: (0, 110))
+        let xs = (1...12).map { t(CalendarDate(year: 2023, month: $0, day: 1)!) }
         #expect(zip(xs, xs.dropFirst()).allSatisfy { $0 < $1 })
         #expect(abs(xs[1] - xs[0] - 10) < 1e-9)
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Charts
-import Layout
+import Base
 
 /// A deterministic measurer: every character is 0.6 em wide (1 em for CJK), so widths are
 /// predictable in assertions and independent of installed fonts.

@@ -1,3 +1,4 @@
+import Base
 import Charts
 import Testing
 
@@ -41,15 +42,15 @@ import Testing
     }
 
     @Test func dateTicksFollowTheSpan() {
-        let june21 = ChartDate(year: 2021, month: 6, day: 30), dec23 = ChartDate(year: 2023, month: 12, day: 31)
+        let june21 = CalendarDate(year: 2021, month: 6, day: 30)!, dec23 = CalendarDate(year: 2023, month: 12, day: 31)!
         let years = DateTicks(first: june21, last: dec23)
         #expect(years.unit == .year)
         #expect(years.ticks.map(\.label) == [["Jun 2021"], ["2022"], ["2023"]])
-        let quarters = DateTicks(first: ChartDate(year: 2022, month: 1), last: ChartDate(year: 2023, month: 12))
+        let quarters = DateTicks(first: CalendarDate(year: 2022, month: 1, day: 1)!, last: CalendarDate(year: 2023, month: 12, day: 1)!)
         #expect(quarters.unit == .quarter)
         #expect(quarters.ticks.count == 8)
         #expect(quarters.ticks[0].label == ["Jan", "2022"])
-        let months = DateTicks(first: ChartDate(year: 2023, month: 1), last: ChartDate(year: 2023, month: 12))
+        let months = DateTicks(first: CalendarDate(year: 2023, month: 1, day: 1)!, last: CalendarDate(year: 2023, month: 12, day: 1)!)
         #expect(months.unit == .month)
         #expect(months.ticks.count == 12)
     }

@@ -1,8 +1,9 @@
 // Bad input gives a clear error or warning, never a crash; the shaper caches and reports glyphs.
+import Base
 import Foundation
 import Layout
-import Render
 import Testing
+import TestSupport
 
 @Suite("Input and shaping")
 struct InputTests {

@@ -1,8 +1,9 @@
 // Geometry on the page model: no PDF involved.
+import Base
 import Foundation
 import Layout
-import Render
 import Testing
+import TestSupport
 
 @Suite("Pagination")
 struct PaginationTests {

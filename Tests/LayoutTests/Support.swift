@@ -1,57 +1,15 @@
+import Base
 import Foundation
 import Layout
-import Render
+import TestSupport
 
-/// A fresh scratch folder per call.
-func scratchDirectory(_ name: String = #function) -> String {
-    let safe = name.filter { $0.isLetter || $0.isNumber }
-    let dir = FileManager.default.temporaryDirectory
-        .appendingPathComponent("almanac-layout-tests-\(getpid())-\(safe)-\(UUID().uuidString.prefix(8))").path
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
-
-/// Runs a command-line tool; returns its exit status and standard output.
-@discardableResult
-func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-/// A PNG drawn through the renderer, for image figures.
+/// A 220 × 110 px PNG (one colour), for image figures: layout reads only its size.
 func makeTestPNG(in dir: String) throws -> String {
-    let shaper = try TextShaper()
+    let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAANwAAABuCAIAAADDOuqoAAAA5ElEQVR42u3SsQkAAAgEsd9/VDvBARzCxiKQCY7LdMErkQBTgikxJZgSU4IpMSWYEkyJKcGUmBJMiSnBlJhSBUwJpsSUYEpMCabElGBKMCWmBFNiSjAlpgRTYkowJZgSU4IpMSWYElOCKcGUmBJMiSnBlJgSTIkpwZRgSkwJpsSUYEpMCaYEU2JKMCWmBFNiSjAlpgRTgikxJZgSU4IpMSWYEkyJKcGUmBJMiSnBlJgSTAmmxJRgSkwJpsSUYEowJaYEU2JKMCWmBFNiSjAlmBJTgikxJZgSU4IpwZSYEkyJKeFuAZhgj4BqQpxCAAAAAElFTkSuQmCC")!
     let path = dir + "/picture.png"
-    try Renderer(shaper: shaper).writePNG(SpecimenDocument.samplePicture(theme: Theme()), to: path, dpi: 72)
+    try png.write(to: URL(fileURLWithPath: path))
     return path
 }
-
-let fixedDate = Date(timeIntervalSince1970: 1_703_980_800) // 2023-12-31
-
-/// The specimen, laid out and written once for all PDF tests (laid out again by tests that need the model).
-struct SpecimenBuild: Sendable {
-    let pdf: String
-    let image: String
-}
-
-let specimenBuild: SpecimenBuild = {
-    let dir = scratchDirectory("specimen")
-    let image = try! makeTestPNG(in: dir)
-    let shaper = try! TextShaper()
-    let doc = SpecimenDocument.document(imagePath: image, date: fixedDate)
-    let laidOut = try! Typesetter(shaper: shaper).layout(doc)
-    let pdf = dir + "/specimen.pdf"
-    try! Renderer(shaper: shaper, creator: "Almanac test").writePDF(laidOut, to: pdf)
-    return SpecimenBuild(pdf: pdf, image: image)
-}()
 
 /// Items between a begin and end tag, per page: the groups tests reason about.
 struct TagGroup {

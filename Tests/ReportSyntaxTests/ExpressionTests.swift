@@ -1,4 +1,4 @@
-import Store
+import Base
 import Testing
 @testable import ReportSyntax
 

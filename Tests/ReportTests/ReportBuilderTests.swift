@@ -1,4 +1,4 @@
-import Formatting
+import Base
 import Foundation
 import Layout
 import Metrics
@@ -166,6 +166,6 @@ struct BuiltInReportTests {
     @Test func theBuiltInYearInReviewIsTheOneInReports() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let file = try String(contentsOf: root.appendingPathComponent("Reports/year-in-review.md"), encoding: .utf8)
-        #expect(BuiltInReports.yearInReview == file, "paste Reports/year-in-review.md into Sources/Report/BuiltInReports.swift")
+        #expect(BuiltInReports.yearInReview == file, "the binary embeds Reports/year-in-review.md through Sources/Report/Resources/")
     }
 }

@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// Category names under vertical bars. Tries, in order: one or more lines wrapped inside the band;
 /// labels rotated 45°; and, when even rotated labels would touch, every n-th label only (thinning).

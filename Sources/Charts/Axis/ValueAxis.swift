@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// A vertical value axis drawn Tufte-light: tick labels in a left gutter, hairline gridlines
 /// across the plot, a slightly darker line at zero, no axis line.

@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// Collects a chart's items in drawing order and remembers where labels went, so later labels
 /// can check for room before they are placed (labels never overlap).

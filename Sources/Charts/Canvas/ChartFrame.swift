@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// The furniture around the plot: title (wrapped, at most two lines) above, caption and source
 /// below, both left-aligned with the plot so the eye has one edge to follow.

@@ -1,5 +1,5 @@
 import Foundation
-import Layout
+import Base
 
 extension Rect {
     /// True when the two rectangles share interior area (touching edges do not count).

@@ -1,4 +1,4 @@
-import Formatting
+import Base
 
 /// The text alternative of a chart, generated from its data: what a screen-reader user or the
 /// accessibility appendix gets instead of the picture.

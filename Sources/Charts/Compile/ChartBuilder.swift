@@ -1,5 +1,4 @@
-import Formatting
-import Layout
+import Base
 
 /// The state one chart is drawn with: the canvas, the marks so far, the report's colour registry
 /// and the spec's resolved options. Each mark builder (bars, lines, …) takes it `inout`.

@@ -1,21 +1,22 @@
-import Layout
+import Base
 
 /// Compiles chart specs into laid-out charts for one report, keeping the report's category
 /// colours (`colors`) from chart to chart so "Africa" has one colour throughout.
 ///
 /// ```swift
-/// var charts = ChartCompiler(theme: document.theme, measurer: shaper)
-/// let chart = charts.compile(spec, data: data, width: theme.frame.width)
-/// blocks.append(.figure(chart.figure))
+/// var charts = ChartCompiler(style: ChartStyle(colors: theme.colors), palette: theme.palette, measurer: shaper)
+/// let chart = charts.compile(spec, data: data, width: 480)
+/// graphic = chart.graphic
 /// ```
 public struct ChartCompiler {
     public var style: ChartStyle
     public var colors: CategoryColors
     public let measurer: any TextMeasuring
 
-    public init(theme: Theme = Theme(), measurer: any TextMeasuring, colors: CategoryColors? = nil) {
-        style = ChartStyle(theme: theme)
-        self.colors = colors ?? CategoryColors(palette: theme.palette)
+    public init(style: ChartStyle = ChartStyle(), palette: [Color] = Color.okabeIto, measurer: any TextMeasuring,
+                colors: CategoryColors? = nil) {
+        self.style = style
+        self.colors = colors ?? CategoryColors(palette: palette)
         self.measurer = measurer
     }
 

@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// The last line of defence: an item with a non-finite coordinate (a NaN from some unforeseen
 /// division) is dropped rather than written into a PDF that viewers then refuse to open.

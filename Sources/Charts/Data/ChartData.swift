@@ -1,8 +1,9 @@
 /// One value: a category (`key`) or a date, its value this period and optionally the previous period's.
+import Base
 public struct DataPoint: Sendable, Hashable, Codable {
     /// The category; `nil` is the "not stated" group of a metric (members with no sector).
     public var key: String?
-    public var date: ChartDate?
+    public var date: CalendarDate?
     public var value: Double
     public var previous: Double?
     /// Earlier values, oldest first, for a KPI tile's sparkline.
@@ -10,7 +11,7 @@ public struct DataPoint: Sendable, Hashable, Codable {
     /// For KPI tiles: a rise is bad news (lapsed members), so it is coloured as a loss.
     public var lowerIsBetter: Bool?
 
-    public init(key: String? = nil, date: ChartDate? = nil, value: Double, previous: Double? = nil, trend: [Double]? = nil,
+    public init(key: String? = nil, date: CalendarDate? = nil, value: Double, previous: Double? = nil, trend: [Double]? = nil,
                 lowerIsBetter: Bool? = nil) {
         self.key = key
         self.date = date
@@ -23,7 +24,7 @@ public struct DataPoint: Sendable, Hashable, Codable {
     /// What the point is called in labels and alt text.
     public var label: String {
         if let key { return key }
-        if let date { return "\(date.shortMonth) \(date.year)" }
+        if let date { return "\(DateText.shortMonth(date.month)) \(date.year)" }
         return ChartData.notStated
     }
 }
@@ -65,7 +66,7 @@ public struct ChartData: Sendable, Hashable, Codable {
     }
 
     /// One dated series.
-    public static func timeSeries(_ name: String, _ points: [(date: ChartDate, value: Double)]) -> ChartData {
+    public static func timeSeries(_ name: String, _ points: [(date: CalendarDate, value: Double)]) -> ChartData {
         ChartData(series: [Series(name: name, points: points.map { DataPoint(date: $0.date, value: $0.value) })])
     }
 

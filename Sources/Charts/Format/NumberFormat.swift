@@ -1,4 +1,4 @@
-import Formatting
+import Base
 import Foundation
 
 /// How many decimals chart labels need; the text itself comes from `Formatting.NumberText`,

@@ -1,5 +1,6 @@
 /// Every chart type and every edge case, as (spec, data) pairs: the gallery document, the
 /// benchmark's mix of charts and the tests' "every chart is valid" sweep all draw from this list.
+import Base
 public enum ChartGallery {
     /// One gallery chart: a section name, what it shows, and what to compile.
     public struct Entry: Sendable {
@@ -59,7 +60,7 @@ public enum ChartGallery {
         return [
             Entry(section: "No data", spec: ChartSpec(type: .bar, data: "activities.by_kind", title: "Activities by kind, January 2024"), data: ChartData(series: [])),
             Entry(section: "One data point", spec: ChartSpec(type: .line, data: "members.monthly", title: "Members at month end, December 2023", height: 140),
-                  data: .timeSeries("members", [(ChartDate(year: 2023, month: 12, day: 31), 1640)])),
+                  data: .timeSeries("members", [(CalendarDate(year: 2023, month: 12, day: 31)!, 1640)])),
             Entry(section: "One category", spec: ChartSpec(type: .bar, data: "members.by_region", title: "Members by region (one region)"),
                   data: .categories([("Africa", 546, 349)], period: "2023", previousPeriod: "2022")),
             Entry(section: "All zeros", spec: ChartSpec(type: .column, data: "activities.by_kind", title: "Activities by kind, all zero"),

@@ -1,5 +1,6 @@
 /// Realistic data shaped like the sample organization's (2023 against 2022), for the gallery, the
 /// benchmark and the tests. Deterministic: no randomness, no clock.
+import Base
 public enum GallerySampleData {
     public static let regions = [
         "Africa", "Asia-Pacific", "Europe & Central Asia", "Latin America & Caribbean",
@@ -18,12 +19,12 @@ public enum GallerySampleData {
 
     /// Active members at each month end, June 2021 to December 2023: a launch, then steady growth
     /// (406 at the end of 2021, 1,072 at the end of 2022, 1,640 at the end of 2023).
-    public static func monthlyMembers() -> [(date: ChartDate, value: Double)] {
+    public static func monthlyMembers() -> [(date: CalendarDate, value: Double)] {
         let anchors: [(month: Int, value: Double)] = [(0, 5), (6, 406), (18, 1072), (30, 1640)]
-        var result: [(ChartDate, Double)] = []
+        var result: [(CalendarDate, Double)] = []
         for m in 0...30 {
             let index = 2021 * 12 + 5 + m
-            let date = ChartDate(year: index / 12, month: index % 12 + 1, day: ChartDate.daysIn(year: index / 12, month: index % 12 + 1))
+            let date = CalendarDate(monthIndex: index).endOfMonth
             let seg = anchors.indices.dropLast().last { anchors[$0].month <= m } ?? 0
             let a = anchors[seg], b = anchors[min(seg + 1, anchors.count - 1)]
             let t = b.month == a.month ? 0 : Double(m - a.month) / Double(b.month - a.month)

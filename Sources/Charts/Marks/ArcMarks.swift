@@ -1,5 +1,5 @@
 import Foundation
-import Layout
+import Base
 
 /// Donut and pie: slices clockwise from 12 o'clock, largest first, small ones folded into "Other";
 /// percentages inside the slices that have room; a key beside the circle lists every slice with

@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// A change against the previous period as a triangle and a signed number (▲ +56%, ▼ −23%):
 /// colour for the quick read, shape and sign for black-and-white printing and colour-blind readers.

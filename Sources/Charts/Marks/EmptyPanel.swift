@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// What a chart with nothing to show draws: a quiet panel that says so, instead of empty axes
 /// that look like a rendering fault.

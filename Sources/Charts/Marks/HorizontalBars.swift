@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// Horizontal bars: category names on the left (wrapped inside their band), bars from a zero
 /// baseline, the value at each bar's end. With `previous` values, each band holds the previous

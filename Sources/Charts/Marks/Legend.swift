@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// A one-line-per-row key of swatches and names, used only when direct labels cannot fit
 /// (many series, or labels that would have to move too far from their lines).

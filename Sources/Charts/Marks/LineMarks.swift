@@ -1,5 +1,5 @@
 import Foundation
-import Layout
+import Base
 
 /// Lines (and areas) over time. The value axis starts at zero and stops at the next minor step
 /// above the data, the last value is labelled at the line's end, year ends carry markers, and
@@ -137,7 +137,7 @@ enum LineMarks {
     }
 
     /// Month, quarter or year labels under a time axis; keys (thinned to fit) otherwise.
-    static func drawXLabels(_ b: inout ChartBuilder, series: [Series], dateTicks: DateTicks?, allDates: [ChartDate],
+    static func drawXLabels(_ b: inout ChartBuilder, series: [Series], dateTicks: DateTicks?, allDates: [CalendarDate],
                             left: Double, right: Double, baseline: Double, top: Double,
                             position: (DataPoint, Int) -> Double) {
         let ts = b.style.tick
@@ -156,7 +156,7 @@ enum LineMarks {
                 b.canvas.line(Point(x, baseline), Point(x, baseline + 3), color: b.style.axis, width: 0.5)
             }
             if dateTicks.ticks.isEmpty {
-                b.canvas.placeIfFree(b.canvas.label("\(first.shortMonth) \(first.year)", x: scale(first), baseline: top + 5 + ts.ascent, anchor: .middle, style: ts))
+                b.canvas.placeIfFree(b.canvas.label("\(DateText.shortMonth(first.month)) \(first.year)", x: scale(first), baseline: top + 5 + ts.ascent, anchor: .middle, style: ts))
             }
             return
         }

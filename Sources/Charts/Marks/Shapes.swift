@@ -1,5 +1,5 @@
 import Foundation
-import Layout
+import Base
 
 /// Path shapes Layout has no primitive for: circles and annular sectors, as cubic Béziers.
 enum Shapes {

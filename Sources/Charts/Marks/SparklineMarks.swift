@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// A word-sized line: no axes, no labels, a dot on the last value. For tables and KPI tiles.
 public enum Sparkline {
@@ -22,7 +22,7 @@ public enum Sparkline {
     }
 
     /// A sparkline as a graphic of its own, for Layout's KPI tiles and table cells.
-    public static func graphic(_ values: [Double], size: Size, color: Color = Theme.okabeIto[0]) -> Graphic {
+    public static func graphic(_ values: [Double], size: Size, color: Color = Color.okabeIto[0]) -> Graphic {
         Graphic(size: size, items: items(values, in: Rect(x: 0, y: 0, width: size.width, height: size.height), color: color))
     }
 }

@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// Stacked bars: one bar per key (a year, a region), one segment per series (an activity kind),
 /// the total at the end of each bar, segment values inside the segments when they fit (in dark or

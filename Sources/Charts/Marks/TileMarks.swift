@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// KPI tiles: a label, a big number, the change against the previous period (▲ +52%, see
 /// `ChangeMarker`) and an optional sparkline of the trend.

@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// Vertical bars (columns): names under the bars (wrapped, rotated or thinned to fit), bars from
 /// a zero baseline, values above the bars when they fit — otherwise a light value axis instead.

@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// A compiled chart: a `Graphic` (paths and text, origin top-left) that Layout places like any
 /// figure, the text alternative, and the marks it drew.
@@ -26,7 +26,4 @@ public struct ChartLayout: Sendable, Hashable {
     public var texts: [TextItem] {
         graphic.items.compactMap { if case .text(let t) = $0 { t } else { nil } }
     }
-
-    /// The chart as a Layout figure block (title and caption are drawn inside the graphic).
-    public var figure: Figure { Figure(.graphic(graphic), caption: nil, altText: altText) }
 }

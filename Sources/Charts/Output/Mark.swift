@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// What a drawn shape stands for: the semantic twin of a path in the graphic, so tests and the
 /// report engine can check geometry ("Africa's bar is 512/388 as long as Asia-Pacific's")

@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// One colour per category for a whole report: the first chart that shows "Africa" fixes its
 /// colour, and every later chart in the same scope (regions) uses it again. A value: the report
@@ -15,8 +15,8 @@ public struct CategoryColors: Sendable, Hashable {
     /// Grey for "Other" and "Not stated": they are not categories and should not compete.
     public static let neutral = Color(red: 0xa3, green: 0xab, blue: 0xb3)
 
-    public init(palette: [Color] = Theme.okabeIto, overrides: [String: Color] = [:]) {
-        self.palette = palette.isEmpty ? Theme.okabeIto : palette
+    public init(palette: [Color] = Color.okabeIto, overrides: [String: Color] = [:]) {
+        self.palette = palette.isEmpty ? Color.okabeIto : palette
         self.overrides = overrides
     }
 

@@ -1,6 +1,7 @@
-import Layout
+import Base
 
-/// The visual constants of every chart, derived from the report's theme: sizes, greys, accent.
+/// The visual constants of every chart, derived from the report's colours and text sizes:
+/// sizes, greys, accent.
 /// Light structure (hairline grids, muted axis text) so the data carries the ink.
 public struct ChartStyle: Sendable, Hashable {
     public var text: Color
@@ -21,22 +22,24 @@ public struct ChartStyle: Sendable, Hashable {
     public var tickSize: Double
     public var captionSize: Double
 
-    public init(theme: Theme = Theme()) {
-        let c = theme.colors
+    /// `palette` is the report's category palette (its first colour is the single-series accent);
+    /// `bodySize` and `smallSize` are the theme's body and small text sizes.
+    public init(colors c: ColorScheme = ColorScheme(), palette: [Color] = Color.okabeIto,
+                bodySize: Double = 10, smallSize: Double = 8) {
         text = c.text
         muted = c.muted
         grid = Contrast.mix(c.rule, .white, 0.45)
         axis = Contrast.mix(c.muted, .white, 0.35)
         background = .white
-        accent = theme.palette.first ?? c.accent
+        accent = palette.first ?? c.accent
         previous = Contrast.mix(accent, Color(red: 0xd5, green: 0xdb, blue: 0xe1), 0.72)
         positive = Contrast.readable(c.positive)
         negative = Contrast.readable(c.negative)
         panel = c.tile
-        titleSize = max(9, theme.sizes.body + 0.5)
-        labelSize = max(6.5, theme.sizes.small)
-        tickSize = max(6.5, theme.sizes.small - 0.5)
-        captionSize = max(6.5, theme.sizes.small - 0.5)
+        titleSize = max(9, bodySize + 0.5)
+        labelSize = max(6.5, smallSize)
+        tickSize = max(6.5, smallSize - 0.5)
+        captionSize = max(6.5, smallSize - 0.5)
     }
 
     func label(_ weight: FontWeight = .regular, color: Color? = nil, size: Double? = nil) -> TextStyle {

@@ -1,5 +1,5 @@
 import Foundation
-import Layout
+import Base
 
 /// WCAG 2 contrast: relative luminance, contrast ratio, and the readable text colour on a fill.
 public enum Contrast {

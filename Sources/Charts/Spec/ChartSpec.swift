@@ -1,5 +1,5 @@
 import Foundation
-import Layout
+import Base
 
 /// What a report author writes in a ```` ```chart ```` block: a plain value, decoded from YAML or
 /// JSON. Every field but `type` and `data` is optional; `nil` means "the type's sensible default".

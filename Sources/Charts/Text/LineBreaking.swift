@@ -1,4 +1,4 @@
-import Layout
+import Base
 
 /// Fits a label into a width: wraps between words (between characters for scripts written without
 /// spaces, or words longer than the width), at most `maxLines` lines, the last one shortened with

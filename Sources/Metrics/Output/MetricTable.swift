@@ -1,4 +1,4 @@
-import Formatting
+import Base
 
 /// The MetricSet as aligned text tables for people (`almanac metrics --format table`), with
 /// numbers written as reports write them (Formatting.NumberText).

@@ -103,7 +103,7 @@ enum ActivityMetrics {
             return try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM (SELECT member_id FROM attendance WHERE \(attended) GROUP BY member_id) AS attendee
                 JOIN members m ON m.id = attendee.member_id
-                WHERE m.joined_on <= :e AND (m.left_on IS NULL OR m.left_on > :e)
+                WHERE \(ActiveMembers.condition(on: ":e", alias: "m"))
                 """, arguments: arguments) ?? 0
         case .subtractInactive:
             let attendedBy = "EXISTS (SELECT 1 FROM attendance WHERE member_id = m.id AND \(attended))"

@@ -8,8 +8,8 @@ enum DistributionMetrics {
     static func compute(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT sector, country_code,
-                   total(joined_on <= :e AND (left_on IS NULL OR left_on > :e)),
-                   total(joined_on <= :pe AND (left_on IS NULL OR left_on > :pe))
+                   total(\(ActiveMembers.condition(on: ":e"))),
+                   total(\(ActiveMembers.condition(on: ":pe")))
             FROM members WHERE joined_on <= :e GROUP BY sector, country_code
             """, arguments: window.arguments)
         let regionOf = try Dictionary(

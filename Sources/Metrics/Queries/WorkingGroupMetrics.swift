@@ -7,8 +7,8 @@ enum WorkingGroupMetrics {
     static func compute(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws -> [Int64: String] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT g.id, g.name, g.kind, g.established_on,
-                   total(m.joined_on <= :e AND (m.left_on IS NULL OR m.left_on > :e)),
-                   total(m.joined_on <= :pe AND (m.left_on IS NULL OR m.left_on > :pe))
+                   total(\(ActiveMembers.condition(on: ":e", alias: "m"))),
+                   total(\(ActiveMembers.condition(on: ":pe", alias: "m")))
             FROM working_groups g LEFT JOIN working_group_members m ON m.working_group_id = g.id
             GROUP BY g.id
             """, arguments: window.arguments)

@@ -1,4 +1,4 @@
-import Store
+import Base
 import Charts
 import Foundation
 import Layout
@@ -45,8 +45,8 @@ final class ChartBlocks {
         guard let rows = context.metrics.grouped(name), name == "members.monthly" || name == "activities.by_month" else {
             throw ReportError(location, "sparkline must name a monthly metric: members.monthly or activities.by_month")
         }
-        let points = rows.suffix(24).compactMap { r -> (date: ChartDate, value: Double)? in
-            r.key.flatMap { ChartDate(iso: $0 + "-01") }.map { ($0, r.value) }
+        let points = rows.suffix(24).compactMap { r -> (date: CalendarDate, value: Double)? in
+            r.key.flatMap { CalendarDate(iso: $0 + "-01") }.map { ($0, r.value) }
         }
         guard points.count >= 2 else { return nil }
         let chart = compiler.compile(ChartSpec(type: .sparkline, data: name, labels: false, height: 28), data: .timeSeries("", points), width: 110)
@@ -98,9 +98,9 @@ final class ChartBlocks {
             throw ReportError(location, "unknown chart data '\(spec.data)'\(NearMiss.hint(for: spec.data, in: candidates)); charts draw grouped metrics (almanac metrics --list) or queries from the front matter")
         }
         if spec.data == "members.monthly" || spec.data == "activities.by_month" {
-            let points = rows.compactMap { r -> (date: ChartDate, value: Double)? in
+            let points = rows.compactMap { r -> (date: CalendarDate, value: Double)? in
                 // Month keys are YYYY-MM; the point sits at the month's end, where it was counted.
-                r.key.flatMap { ChartDate(iso: $0 + "-01") }.map { ($0, r.value) }
+                r.key.flatMap { CalendarDate(iso: $0 + "-01") }.map { ($0, r.value) }
             }
             var data = ChartData.timeSeries(MetricLabels.label(spec.data), points)
             data.periodLabel = now

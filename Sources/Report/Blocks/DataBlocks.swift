@@ -1,15 +1,14 @@
-import GRDB
+import Base
 import Layout
 import Metrics
 import ReportSyntax
-import Store
 
 /// The fenced data blocks of a report body (```` ```table ````, kpis, directory, chart, toc):
 /// each a small YAML spec turned into Layout blocks with data from the MetricSet or the database.
 struct DataBlocks {
     static let kinds = ["chart", "table", "kpis", "directory", "toc", "summary"]
 
-    let database: DatabaseQueue
+    let engine: MetricsEngine
     let queries: QueryRunner
     let charts: ChartBlocks
 
@@ -33,13 +32,13 @@ struct DataBlocks {
             guard (1...3).contains(depth) else { throw ReportError(spec!["depth"]!.location, "depth must be 1, 2 or 3") }
             return [.tableOfContents(title: title, maxLevel: depth)]
         case "table":
-            return try MetricTables(database: database, queries: queries).block(try required(spec, "table", location), context: context)
+            return try MetricTables(engine: engine, queries: queries).block(try required(spec, "table", location), context: context)
         case "kpis":
             return try KPIBlocks(charts: charts).block(try required(spec, "kpis", location), context: context)
         case "summary":
             return try SummaryBlock.blocks(try required(spec, "summary", location), context: context)
         case "directory":
-            return try DirectoryBlock(database: database).blocks(spec, at: location, context: context)
+            return try DirectoryBlock(engine: engine).blocks(spec, at: location, context: context)
         default:
             return try charts.block(try required(spec, "chart", location), context: context, queries: queries)
         }

@@ -1,9 +1,7 @@
-import Formatting
-import GRDB
+import Base
 import Layout
 import Metrics
 import ReportSyntax
-import Store
 
 /// ```` ```table ```` blocks: a metric (or query, or targets/grants/activities list) as a
 /// typeset table with chosen columns, labels, order, limit and a totals row.
@@ -20,7 +18,7 @@ struct MetricTables {
     /// Lists that are not metrics but reports need as tables.
     static let lists = ["metrics", "targets", "grants", "activities"]
 
-    let database: DatabaseQueue
+    let engine: MetricsEngine
     let queries: QueryRunner
 
     func block(_ spec: YAMLValue, context: ReportContext) throws -> [Block] {
@@ -130,16 +128,9 @@ struct MetricTables {
                              labels: ["funder": "Funder", "title": "Grant", "amount": "Amount", "period": "Period", "purpose": "Purpose"],
                              rows: rows, numeric: ["amount"])
         case "activities":
-            let rows = try database.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT a.held_on, a.kind, a.title, a.participants, g.name AS working_group
-                    FROM activities a LEFT JOIN working_groups g ON g.id = a.working_group_id
-                    WHERE a.held_on BETWEEN ? AND ? ORDER BY a.held_on, a.title
-                    """, arguments: [m.period.start.iso, m.period.end.iso])
-            }.map { r -> [String: TableData.Cell] in
-                let held = CalendarDate(iso: r["held_on"] as String) ?? m.period.start
-                return ["date": .text(DateText.short(held)), "kind": .text((r["kind"] as String?)?.capitalizedFirst ?? "—"), "title": .text(r["title"]),
-                        "participants": .count((r["participants"] as Int?).map(Double.init)), "working_group": .text((r["working_group"] as String?) ?? "")]
+            let rows = try engine.activities(in: m.period).map { a -> [String: TableData.Cell] in
+                ["date": .text(DateText.short(a.heldOn)), "kind": .text(a.kind?.capitalizedFirst ?? "—"), "title": .text(a.title),
+                 "participants": .count(a.participants.map(Double.init)), "working_group": .text(a.workingGroup ?? "")]
             }
             return TableData(columns: ["date", "kind", "title", "participants"],
                              labels: ["date": "Date", "kind": "Kind", "title": "Activity", "participants": "Participants", "working_group": "Working group"],

@@ -1,13 +1,13 @@
-import Store
-import Dispatch
-import Formatting
-import GRDB
+import Base
+import Metrics
 import ReportSyntax
 
-/// Runs the named SQL queries of a report's front matter: read-only (the database is opened
-/// read-only and statements that would write are refused) and stopped after a time limit.
+/// The named SQL queries of a report's front matter, run through Metrics (read-only, refused
+/// if they would write, stopped after a time limit) and turned into table data.
 struct QueryRunner: Sendable {
-    let database: DatabaseQueue
+    static let rowLimit = 100_000
+
+    let engine: MetricsEngine
     let queries: [ReportSettings.Query]
     let timeLimit: Double
 
@@ -16,42 +16,37 @@ struct QueryRunner: Sendable {
     func query(named name: String) -> ReportSettings.Query? { queries.first { $0.name == name } }
 
     func run(_ query: ReportSettings.Query) throws -> TableData {
-        let database = self.database
-        let timer = DispatchWorkItem { database.interrupt() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: timer)
-        defer { timer.cancel() }
+        let result: QueryResult
         do {
-            return try database.read { db in
-                let statement = try db.makeStatement(sql: query.sql)
-                guard statement.isReadonly else {
-                    throw ReportError(query.location, "query \(query.name) would change the database; report queries may only SELECT")
+            result = try engine.query(query.sql, timeLimit: timeLimit, rowLimit: Self.rowLimit)
+        } catch {
+            throw ReportError(query.location, Self.message(error, query: query.name, timeLimit: timeLimit))
+        }
+        let columns = result.columns
+        // A column is numeric when every value in it is a number or NULL.
+        var numeric = Set(columns)
+        let rows = result.rows.map { values in
+            var cells: [String: TableData.Cell] = [:]
+            for (name, value) in zip(columns, values) {
+                switch value {
+                case .null: cells[name] = .empty
+                case .integer(let n): cells[name] = .count(Double(n))
+                case .real(let x): cells[name] = .count(x)
+                case .text(let s): cells[name] = .text(s); numeric.remove(name)
                 }
-                let columns = statement.columnNames
-                var numeric = Set(columns)
-                var rows: [[String: TableData.Cell]] = []
-                let cursor = try Row.fetchCursor(statement)
-                while let row = try cursor.next() {
-                    var cells: [String: TableData.Cell] = [:]
-                    for (i, name) in columns.enumerated() {
-                        switch row[i] as DatabaseValue {
-                        case let v where v.isNull: cells[name] = .empty
-                        case let v:
-                            if let n = Int64.fromDatabaseValue(v), case .int64 = v.storage { cells[name] = .count(Double(n)) }
-                            else if case .double(let x) = v.storage { cells[name] = .count(x) }
-                            else { cells[name] = .text(String.fromDatabaseValue(v) ?? ""); numeric.remove(name) }
-                        }
-                    }
-                    rows.append(cells)
-                    if rows.count > 100_000 {
-                        throw ReportError(query.location, "query \(query.name) returned more than 100,000 rows; add a LIMIT or aggregate")
-                    }
-                }
-                return TableData(columns: columns, labels: Dictionary(uniqueKeysWithValues: columns.map { ($0, $0) }), rows: rows, numeric: numeric)
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
-            throw ReportError(query.location, "query \(query.name) took longer than \(NumberText.grouped(timeLimit, decimals: timeLimit < 1 ? 1 : 0)) s and was stopped; simplify it or add an index")
-        } catch let error as DatabaseError {
-            throw ReportError(query.location, "query \(query.name) failed: \(error.message ?? "\(error)")")
+            return cells
+        }
+        return TableData(columns: columns, labels: Dictionary(uniqueKeysWithValues: columns.map { ($0, $0) }), rows: rows, numeric: numeric)
+    }
+
+    static func message(_ failure: QueryFailure, query name: String, timeLimit: Double) -> String {
+        switch failure {
+        case .writes: "query \(name) would change the database; report queries may only SELECT"
+        case .tooManyRows(let limit): "query \(name) returned more than \(NumberText.grouped(Double(limit))) rows; add a LIMIT or aggregate"
+        case .timedOut(let limit):
+            "query \(name) took longer than \(NumberText.grouped(limit, decimals: limit < 1 ? 1 : 0)) s and was stopped; simplify it or add an index"
+        case .failed(let message): "query \(name) failed: \(message)"
         }
     }
 }

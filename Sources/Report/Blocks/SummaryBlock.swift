@@ -1,5 +1,4 @@
-import Formatting
-import Store
+import Base
 import Layout
 import Metrics
 import ReportSyntax

@@ -1,6 +1,6 @@
+import Base
 import Layout
 import ReportSyntax
-import Store
 
 /// The first page: a drawn cover (logo or monogram, title, subtitle, organization, period),
 /// then a page break. Drawn as one graphic so its composition does not depend on text flow.

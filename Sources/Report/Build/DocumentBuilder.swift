@@ -1,4 +1,3 @@
-import Store
 import Layout
 import Metrics
 import ReportSyntax

@@ -1,5 +1,4 @@
-import Formatting
-import Store
+import Base
 import Foundation
 import Metrics
 import ReportSyntax

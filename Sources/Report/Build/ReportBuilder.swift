@@ -1,9 +1,8 @@
+import Base
 import Foundation
-import GRDB
 import Layout
 import Metrics
 import ReportSyntax
-import Store
 
 /// A report ready to typeset: the document, where it should be written, and what the author
 /// should know (warnings).
@@ -26,13 +25,8 @@ public struct ReportErrors: Error, CustomStringConvertible {
 /// Builds a report definition against a database: period → metrics → checked expressions →
 /// Document. Reads only; nothing is written here.
 public struct ReportBuilder {
-    /// How the command line chose the period, overriding the definition's.
-    public enum PeriodOverride: Sendable, Equatable {
-        case year(Int)
-        case range(CalendarDate, CalendarDate)
-    }
-
-    public var period: PeriodOverride?
+    /// The period chosen on the command line, overriding the definition's.
+    public var period: Period?
     public var overrides: [String: String] = [:]
     public var today: CalendarDate = .today()
     /// Appended to the title (cover, running header, PDF metadata): " — Africa" for `--each`.
@@ -40,25 +34,24 @@ public struct ReportBuilder {
     /// Limit for each named SQL query.
     public var queryTimeLimit: Double = 10
 
-    public init(period: PeriodOverride? = nil, overrides: [String: String] = [:]) {
+    public init(period: Period? = nil, overrides: [String: String] = [:]) {
         self.period = period
         self.overrides = overrides
     }
 
     public func build(_ definition: ReportDefinition, database path: String) throws -> BuiltReport {
-        let queue = try AlmanacDatabase.openForReading(path)
-        let engine = try MetricsEngine(queue: queue, path: path)
-        let period = try resolvePeriod(definition, engine: engine, queue: queue)
+        let engine = try MetricsEngine.open(path)
+        let period = try resolvePeriod(definition, engine: engine)
         let metrics = try engine.compute(period, today: today)
         let context = ReportContext(metrics: metrics, settings: definition.settings, overrides: overrides)
         try ReportValidator.check(definition, context: context)
 
-        let queries = QueryRunner(database: queue, queries: definition.settings.queries, timeLimit: queryTimeLimit)
+        let queries = QueryRunner(engine: engine, queries: definition.settings.queries, timeLimit: queryTimeLimit)
         let theme = try ThemeSettings.theme(definition.settings, file: definition.file)
         let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: theme.fonts.directory.map { [$0] } ?? [])
         let charts = ChartBlocks(theme: theme, measurer: shaper)
         charts.registerCategories(metrics)
-        let builder = DocumentBuilder(context: context, data: DataBlocks(database: queue, queries: queries, charts: charts))
+        let builder = DocumentBuilder(context: context, data: DataBlocks(engine: engine, queries: queries, charts: charts))
         let title = (try context.setting("title") ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension) + titleSuffix
         let cover = try CoverPage.blocks(title: title, definition.settings, context: context, theme: theme, file: definition.file)
         let body = try builder.blocks(definition.body)
@@ -76,25 +69,17 @@ public struct ReportBuilder {
                            warnings: definition.settings.warnings.map(\.description) + metrics.notes.map { "\(path): \($0)" } + charts.warnings)
     }
 
-    func resolvePeriod(_ definition: ReportDefinition, engine: MetricsEngine, queue: DatabaseQueue) throws -> Period {
-        switch period {
-        case .year(let y)?: return Period.year(y)!
-        case .range(let f, let t)?: return Period(start: f, end: t)!
-        case nil: break
-        }
+    func resolvePeriod(_ definition: ReportDefinition, engine: MetricsEngine) throws -> Period {
+        if let period { return period }
         switch definition.settings.period {
         case .year(let y)?: return Period.year(y)!
         case .range(let f, let t)?: return Period(start: f, end: t)!
         case .grant(let id)?:
-            let row = try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT id, starts_on, ends_on FROM grants \(id == nil ? "" : "WHERE id = ?") ORDER BY starts_on LIMIT 1",
-                                 arguments: id.map { [$0] } ?? [])
-            }
-            guard let row, let s = CalendarDate(iso: row["starts_on"] as String), let e = CalendarDate(iso: row["ends_on"] as String) else {
+            guard let dates = try engine.grantPeriod(id: id) else {
                 let loc = definition.settings.values["grant"]?.location ?? SourceLocation(file: definition.file, line: 1, column: 1)
                 throw ReportError(loc, id.map { "no grant with id \($0) in the database; see the grants table" } ?? "the database has no grants; give the period with --from and --to")
             }
-            return Period(start: s, end: e)!
+            return dates
         case nil:
             return try engine.defaultPeriod(today: today)
         }

@@ -1,4 +1,3 @@
-import Store
 import Metrics
 import ReportSyntax
 

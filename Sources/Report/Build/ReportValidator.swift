@@ -1,4 +1,3 @@
-import Store
 import ReportSyntax
 
 /// Evaluates every `{{ expression }}` of a definition against the data before anything is

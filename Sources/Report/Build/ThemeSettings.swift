@@ -1,4 +1,3 @@
-import Store
 import Foundation
 import Layout
 import ReportSyntax

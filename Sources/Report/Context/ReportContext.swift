@@ -1,7 +1,6 @@
-import Formatting
+import Base
 import Metrics
 import ReportSyntax
-import Store
 
 /// Everything a `{{ expression }}` can name in one report build: the period, the front-matter
 /// values, and every metric of the MetricSet.

@@ -1,5 +1,5 @@
+import Base
 import Foundation
-import Store
 
 /// A report definition file: YAML front matter (settings and named values) and a Markdown body
 /// (narrative with `{{ expressions }}` and fenced data blocks), parsed but not yet evaluated.
@@ -15,13 +15,13 @@ public struct ReportDefinition: Sendable {
     public static func load(_ file: String) throws -> ReportDefinition {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue else {
-            throw StoreError("\(file): no such report definition; check the path (reports live in Reports/)")
+            throw ReportFileError("\(file): no such report definition; check the path (reports live in Reports/)")
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw StoreError("\(file): cannot read this file (permission denied); check its permissions")
+            throw ReportFileError("\(file): cannot read this file (permission denied); check its permissions")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw StoreError("\(file): not UTF-8 text; save the report as UTF-8")
+            throw ReportFileError("\(file): not UTF-8 text; save the report as UTF-8")
         }
         return try parse(text, file: file)
     }

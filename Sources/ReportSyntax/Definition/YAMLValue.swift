@@ -1,3 +1,4 @@
+import Base
 import Yams
 
 /// YAML (front matter and fenced data blocks) as plain values that remember where they were
@@ -96,4 +97,3 @@ public indirect enum YAMLValue: Sendable, Equatable {
     }
 }
 
-import Store

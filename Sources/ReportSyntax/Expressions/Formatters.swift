@@ -1,6 +1,5 @@
-import Formatting
+import Base
 import Foundation
-import Store
 
 /// The formatters an expression can apply (`{{ members.end | over }}`), each defined here once.
 ///

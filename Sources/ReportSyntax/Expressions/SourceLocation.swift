@@ -34,3 +34,10 @@ public struct ReportError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public var description: String { "\(location): \(message)" }
 }
+
+/// A report file that cannot be read at all (missing, unreadable, not UTF-8): one line naming
+/// the file and the fix, with no position inside it.
+public struct ReportFileError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,5 +1,4 @@
-import Formatting
-import Store
+import Base
 
 /// A value an expression can print. Counts and ratios are kept apart so that each prints in
 /// its natural form without a formatter: 1,639 members, 52% growth.
@@ -23,10 +22,4 @@ public enum TemplateValue: Sendable, Equatable {
         case .missing: return "—"
         }
     }
-}
-
-extension DateText {
-    public static func long(_ d: CalendarDate) -> String { long(year: d.year, month: d.month, day: d.day) }
-    public static func short(_ d: CalendarDate) -> String { short(year: d.year, month: d.month, day: d.day) }
-    public static func monthYear(_ d: CalendarDate) -> String { monthYear(year: d.year, month: d.month) }
 }

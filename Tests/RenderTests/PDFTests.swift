@@ -3,6 +3,7 @@ import Foundation
 import Layout
 import Render
 import Testing
+import TestSupport
 
 @Suite("PDF output")
 struct PDFTests {

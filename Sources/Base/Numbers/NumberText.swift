@@ -63,3 +63,9 @@ public enum DateText {
     public static func monthYear(year: Int, month: Int) -> String { "\(months[month - 1]) \(year)" }
     public static func shortMonth(_ month: Int) -> String { String(months[month - 1].prefix(3)) }
 }
+
+extension DateText {
+    public static func long(_ d: CalendarDate) -> String { long(year: d.year, month: d.month, day: d.day) }
+    public static func short(_ d: CalendarDate) -> String { short(year: d.year, month: d.month, day: d.day) }
+    public static func monthYear(_ d: CalendarDate) -> String { monthYear(year: d.year, month: d.month) }
+}

@@ -1,4 +1,4 @@
-import Formatting
+import Base
 import Testing
 
 @Suite("Number and date text")

@@ -1,6 +1,6 @@
+import Base
 import Foundation
 import GRDB
-import Store
 
 /// One region's or one working group's own copy of the data, for `almanac build --each`:
 /// the database is copied (`VACUUM INTO`, the source stays untouched) and everything outside
@@ -10,7 +10,7 @@ import Store
 /// - A region keeps its members (with their working-group memberships and attendance) and
 ///   all of the network's activities, which are open to every member.
 /// - A working group keeps the people who were ever its members and its own activities.
-public enum ScopedDatabase {
+public enum ScopedCopy {
     public enum Scope: String, CaseIterable, Sendable {
         case region
         case workingGroup = "working_group"
@@ -19,16 +19,24 @@ public enum ScopedDatabase {
     /// The names of the groups in `database` for a scope, in name order.
     public static func groups(_ scope: Scope, in path: String) throws -> [String] {
         let queue = try AlmanacDatabase.openForReading(path)
-        return try queue.read { db in
-            try String.fetchAll(db, sql: scope == .region ? "SELECT name FROM regions ORDER BY name" : "SELECT name FROM working_groups ORDER BY name")
+        return try StoreError.translating(path) {
+            try queue.read { db in
+                try String.fetchAll(db, sql: scope == .region ? "SELECT name FROM regions ORDER BY name" : "SELECT name FROM working_groups ORDER BY name")
+            }
         }
     }
 
     /// Writes the scoped copy of `source` to `target` (which must not exist).
     public static func write(_ scope: Scope, named name: String, from source: String, to target: String) throws {
-        let queue = try AlmanacDatabase.openForReading(source)
-        try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [target]) }
-        try queue.close()
+        try StoreError.translating(source) {
+            let queue = try AlmanacDatabase.openForReading(source)
+            try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [target]) }
+            try queue.close()
+        }
+        try StoreError.translating(target) { try removeOutside(scope, named: name, source: source, copy: target) }
+    }
+
+    private static func removeOutside(_ scope: Scope, named name: String, source: String, copy target: String) throws {
         let copy = try DatabaseQueue(path: target)
         try copy.write { db in
             switch scope {
@@ -47,15 +55,17 @@ public enum ScopedDatabase {
                 guard let id = try Int.fetchOne(db, sql: "SELECT id FROM working_groups WHERE name = ?", arguments: [name]) else {
                     throw StoreError("\(source): no working group named '\(name)'")
                 }
+                // Each statement binds the group's id itself: arguments given to several
+                // statements at once are consumed by the first.
+                try db.execute(sql: "CREATE TEMP TABLE outside AS SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM working_group_members WHERE working_group_id = ?)", arguments: [id])
+                try db.execute(sql: "CREATE TEMP TABLE other_activities AS SELECT id FROM activities WHERE working_group_id IS NOT ?", arguments: [id])
                 try db.execute(sql: """
-                    CREATE TEMP TABLE outside AS SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM working_group_members WHERE working_group_id = ?1);
-                    CREATE TEMP TABLE other_activities AS SELECT id FROM activities WHERE working_group_id IS NOT ?1;
                     DELETE FROM attendance WHERE member_id IN (SELECT id FROM outside) OR activity_id IN (SELECT id FROM other_activities);
                     DELETE FROM activity_partners WHERE activity_id IN (SELECT id FROM other_activities);
                     DELETE FROM activities WHERE id IN (SELECT id FROM other_activities);
                     DELETE FROM working_group_members WHERE member_id IN (SELECT id FROM outside);
                     DELETE FROM members WHERE id IN (SELECT id FROM outside);
-                    """, arguments: [id])
+                    """)
             }
         }
         try copy.close()

@@ -48,6 +48,14 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
 
+    /// The first day of the month `index` months after January of year 0 (see `monthIndex`).
+    public init(monthIndex index: Int) {
+        self.year = index / 12; self.month = index % 12 + 1; self.day = 1
+    }
+
+    /// Months since January of year 0: the unit of a time axis.
+    public var monthIndex: Int { year * 12 + month - 1 }
+
     /// The last day of this date's month.
     public var endOfMonth: CalendarDate {
         CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
