@@ -61,6 +61,7 @@ let package = Package(
         .target(name: "Metrics", dependencies: [
             "Store", "Base",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Document model → measured, paginated pages of positioned items (text shaped by Pango).
         .target(name: "Layout", dependencies: ["CPango", "Base"]),
@@ -97,7 +98,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Base"], exclude: ["Golden"]),
         .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Base"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store", "Base"]),
-        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store", "Base"]),
+        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store", "ReportSyntax", "Base"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -17,20 +17,17 @@ struct Gallery: ParsableCommand {
             """)
 
     @Option(help: "The PDF to write.") var out = "gallery.pdf"
-    @Option(help: ArgumentHelp("Also render every page to PNG in this folder.", valueName: "DIR")) var png: String?
-    @Option(help: "PNG resolution in dots per inch.") var dpi: Double = 96
     @Option(help: ArgumentHelp("A JSON theme file (see the README, Theme file).", valueName: "FILE")) var theme: String?
     @Option(help: ArgumentHelp("Instead of the gallery, N charts of mixed types (a benchmark).", valueName: "N")) var bench: Int?
-    @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let bench, bench < 1 { throw ValidationError("--bench must be at least 1") }
-        if dpi < 10 || dpi > 1200 { throw ValidationError("--dpi must be between 10 and 1200") }
     }
 
     func run() throws {
         try reportingErrors {
-            var phases = PhaseTimer(enabled: timings)
+            var phases = PhaseTimer(enabled: output.timings)
             let theme = try self.theme.map { try Theme.load(from: URL(fileURLWithPath: $0)) } ?? Theme()
             let shaper = try TextShaper(fonts: theme.fonts)
             let renderer = Renderer(shaper: shaper, creator: "Almanac \(Almanac.version)")
@@ -40,7 +37,7 @@ struct Gallery: ParsableCommand {
             phases.mark("charts")
             let laidOut = try Typesetter(shaper: shaper).layout(document)
             phases.mark("layout")
-            try writeOutputs(laidOut, renderer: renderer, to: out, png: png, dpi: dpi, phases: &phases)
+            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, phases: &phases)
         }
     }
 }

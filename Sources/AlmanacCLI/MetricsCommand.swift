@@ -70,7 +70,7 @@ struct MetricsCommand: ParsableCommand {
         let writing = clock.now
         switch format {
         case .table: print(MetricTable.render(metrics), terminator: "")
-        case .csv: print(MetricCSV.render(metrics), terminator: "")
+        case .csv: print(try MetricCSV.render(metrics), terminator: "")
         case .json: print(String(decoding: try metrics.jsonData(), as: UTF8.self))
         }
         if timings {

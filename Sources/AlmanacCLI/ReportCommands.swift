@@ -30,25 +30,22 @@ struct Build: ParsableCommand {
     @Option(help: "The Almanac database (opened read-only).") var db: String?
     @OptionGroup var period: PeriodOptions
     @Option(help: ArgumentHelp("The PDF to write (default: the definition's `output:`).", valueName: "FILE.pdf")) var out: String?
-    @Option(help: ArgumentHelp("Also render every page to PNG in this folder.", valueName: "DIR")) var png: String?
-    @Option(help: "PNG resolution in dots per inch.") var dpi: Double = 96
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a front-matter value (repeatable).", valueName: "key=value"))
     var settings: [String] = []
     @Option(help: ArgumentHelp("One report per region or working group, into the folder --out (default: the output name without .pdf).", valueName: "region|working_group"))
     var each: String?
-    @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         for s in settings where !s.contains("=") { throw ValidationError("--set '\(s)' must look like key=value") }
         if let each, ScopedCopy.Scope(rawValue: each) == nil {
             throw ValidationError("--each '\(each)' must be region or working_group")
         }
-        if dpi < 10 || dpi > 1200 { throw ValidationError("--dpi must be between 10 and 1200") }
     }
 
     func run() throws {
         try reportingErrors {
-            var phases = PhaseTimer(enabled: timings)
+            var phases = PhaseTimer(enabled: output.timings)
             let dbPath = try Self.database(db)
             let definition = try report.map { try ReportDefinition.load($0) }
                 ?? ReportDefinition.parse(BuiltInReports.yearInReview, file: BuiltInReports.yearInReviewName)
@@ -58,7 +55,7 @@ struct Build: ParsableCommand {
                 return (parts[0], parts.count > 1 ? parts[1] : "")
             }, uniquingKeysWith: { $1 })
             guard let each, let scope = ScopedCopy.Scope(rawValue: each) else {
-                try buildOne(definition, database: dbPath, overrides: overrides, out: out, png: png, phases: &phases)
+                try buildOne(definition, database: dbPath, overrides: overrides, out: out, png: output.png, phases: &phases)
                 return
             }
             // One report per group, each from its own scoped copy of the data.
@@ -77,7 +74,7 @@ struct Build: ParsableCommand {
                 groupOverrides["scope"] = group
                 let slug = ScopedCopy.slug(group)
                 try buildOne(definition, database: scoped, overrides: groupOverrides, titleSuffix: " — \(group)", out: "\(folder)/\(slug).pdf",
-                             png: png.map { "\($0)/\(slug)" }, phases: &phases)
+                             png: output.png.map { "\($0)/\(slug)" }, phases: &phases)
                 try? FileManager.default.removeItem(atPath: scoped)
             }
             Terminal.progress("reports", groups.count, groups.count)
@@ -99,7 +96,7 @@ struct Build: ParsableCommand {
             return (laidOut, built.shaper, out ?? built.outputName, ", \(ReportContext.label(built.metrics.period))", built.warnings)
         }()
         let renderer = Renderer(shaper: shaper, creator: "Almanac \(Almanac.version)")
-        try writeOutputs(laidOut, renderer: renderer, to: target, png: png, dpi: dpi, summary: summary, extraWarnings: warnings, phases: &phases)
+        try writeOutputs(laidOut, renderer: renderer, to: target, png: png, dpi: output.dpi, summary: summary, extraWarnings: warnings, phases: &phases)
     }
 
     /// The database, or the sample database `out/sample.db` (created if missing) when none is named.

@@ -18,12 +18,10 @@ struct Specimen: ParsableCommand {
 
     @Option(help: "The PDF to write.") var out = "specimen.pdf"
     @Option(help: ArgumentHelp("A JSON theme file (see the README, Theme file).", valueName: "FILE")) var theme: String?
-    @Option(help: ArgumentHelp("Also render every page to PNG in this folder.", valueName: "DIR")) var png: String?
-    @Option(help: "PNG resolution in dots per inch.") var dpi: Double = 96
     @Option(help: ArgumentHelp("Paper size: a4 or letter (overrides the theme).", valueName: "a4|letter")) var paper: String?
     @Flag(help: "Landscape pages.") var landscape = false
     @Option(help: ArgumentHelp("A folder of font files to use first.", valueName: "DIR")) var fonts: String?
-    @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
+    @OptionGroup var output: OutputOptions
     @Option(help: .hidden) var benchPages: Int?
     @Option(help: .hidden) var tableRows: Int?
     @Flag(help: .hidden) var untagged = false
@@ -32,12 +30,11 @@ struct Specimen: ParsableCommand {
         if let paper, Theme.Paper(rawValue: paper.lowercased()) == nil {
             throw ValidationError("--paper '\(paper)' is not a4 or letter")
         }
-        if dpi < 10 || dpi > 1200 { throw ValidationError("--dpi must be between 10 and 1200") }
     }
 
     func run() throws {
         try reportingErrors {
-            var phases = PhaseTimer(enabled: timings)
+            var phases = PhaseTimer(enabled: output.timings)
             var theme = try self.theme.map { try Theme.load(from: URL(fileURLWithPath: $0)) } ?? Theme()
             if let paper { theme.paper = Theme.Paper(rawValue: paper.lowercased())! }
             if landscape { theme.landscape = true }
@@ -68,7 +65,7 @@ struct Specimen: ParsableCommand {
                 return try Typesetter(shaper: shaper).layout(document)
             }()
             phases.mark("layout (\(laidOut.passes) pass\(laidOut.passes == 1 ? "" : "es"))")
-            try writeOutputs(laidOut, renderer: renderer, to: out, png: png, dpi: dpi, phases: &phases)
+            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, phases: &phases)
         }
     }
 }

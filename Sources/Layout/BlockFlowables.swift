@@ -72,13 +72,13 @@ struct KPIRowFlowable: Flowable {
             var y = origin.y + padding
             sink.begin(.p)
             for line in tile.label {
-                sink.text(TextItem(text: line.text, style: labelStyle, x: innerX, baseline: y + labelLineHeight / 2 + labelStyle.size * 0.36, width: innerW))
+                sink.text(TextItem(text: line.text, style: labelStyle, x: innerX, baseline: labelStyle.baseline(top: y, lineHeight: labelLineHeight), width: innerW))
                 y += labelLineHeight
             }
             sink.end(.p)
             y = origin.y + padding + Double(labelLines) * labelLineHeight + 4
             sink.begin(.p)
-            sink.text(TextItem(text: tile.value, style: valueStyle, x: innerX, baseline: y + valueLineHeight * 0.5 + valueStyle.size * 0.36, width: innerW))
+            sink.text(TextItem(text: tile.value, style: valueStyle, x: innerX, baseline: valueStyle.baseline(top: y, lineHeight: valueLineHeight), width: innerW))
             sink.end(.p)
             y += valueLineHeight
             if let (g, scale) = tile.graphic {
@@ -93,7 +93,7 @@ struct KPIRowFlowable: Flowable {
                 style.color = tile.changeColor
                 sink.begin(.p)
                 for line in tile.change {
-                    sink.text(TextItem(text: line.text, style: style, x: innerX, baseline: y + changeLineHeight / 2 + style.size * 0.36, width: innerW))
+                    sink.text(TextItem(text: line.text, style: style, x: innerX, baseline: style.baseline(top: y, lineHeight: changeLineHeight), width: innerW))
                     y += changeLineHeight
                 }
                 sink.end(.p)
@@ -170,12 +170,12 @@ struct TOCFlowable: Flowable {
             let x = origin.x + e.indent
             var lastRight = x
             for line in e.lines {
-                let baseline = y + lineHeight / 2 + e.style.size * 0.36
+                let baseline = e.style.baseline(top: y, lineHeight: lineHeight)
                 sink.text(TextItem(text: line.text, style: e.style, spans: line.spans, x: x, baseline: baseline, width: width - e.indent - numberWidth))
                 lastRight = x + line.x + line.width
                 y += lineHeight
             }
-            let baseline = y - lineHeight / 2 + e.style.size * 0.36
+            let baseline = e.style.baseline(top: y - lineHeight, lineHeight: lineHeight)
             let numberX = origin.x + width - numberWidth
             var numberStyle = e.style
             numberStyle.tabularFigures = true

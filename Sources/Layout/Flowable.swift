@@ -193,6 +193,6 @@ struct TextBlockFlowable: Flowable {
     /// Baselines sit at a fixed pitch, whatever fallback font a line uses, so rows and lines never
     /// change height when a script with taller glyphs appears.
     static func baseline(_ top: Double, _ entry: TextEntry) -> Double {
-        top + entry.lineHeight / 2 + entry.style.size * 0.36
+        entry.style.baseline(top: top, lineHeight: entry.lineHeight)
     }
 }

@@ -181,13 +181,13 @@ struct TableFlowable: Flowable {
             switch cell {
             case .empty: break
             case .line(let text, let spans):
-                sink.text(TextItem(text: text, style: cellStyle, spans: spans, x: x, baseline: first + g.lineHeight / 2 + cellStyle.size * 0.36,
+                sink.text(TextItem(text: text, style: cellStyle, spans: spans, x: x, baseline: cellStyle.baseline(top: first, lineHeight: g.lineHeight),
                                    width: w, alignment: alignment, rightToLeft: rtl))
             case .lines(let lines):
                 for (i, line) in lines.enumerated() {
                     let top = first + Double(i) * g.lineHeight
                     sink.text(TextItem(text: line.text, style: cellStyle, spans: line.spans, x: x,
-                                       baseline: top + g.lineHeight / 2 + cellStyle.size * 0.36,
+                                       baseline: cellStyle.baseline(top: top, lineHeight: g.lineHeight),
                                        width: w, alignment: alignment, rightToLeft: rtl))
                 }
             }

@@ -123,16 +123,10 @@ public struct Theme: Sendable, Hashable, Codable {
     }
 
     private static func describe(_ error: DecodingError) -> String {
-        func path(_ p: [CodingKey]) -> String { p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
-        switch error {
-        case .dataCorrupted(let c):
-            if c.codingPath.isEmpty { return "not valid JSON" }
-            if c.codingPath.last?.stringValue == "paper" { return "paper: must be \"a4\" or \"letter\"" }
-            return "\(path(c.codingPath)): \(c.debugDescription)"
-        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(path(c.codingPath)): \(c.debugDescription)"
-        case .keyNotFound(let k, let c): return "\(path(c.codingPath + [k])): missing"
-        @unknown default: return "\(error)"
-        }
+        let problem = DecodingProblem(error)
+        if case .dataCorrupted = error, problem.path.isEmpty { return "not valid JSON" }
+        if problem.path.last == "paper" { return "paper: must be \"a4\" or \"letter\"" }
+        return problem.description
     }
 
     // Decoding with defaults for every missing key.

@@ -11,7 +11,7 @@ struct ImportRulesTests {
     static let allowed: [String: Set<String>] = [
         "Base": [],
         "Store": ["Base", "GRDB", "CSV"],
-        "Metrics": ["Base", "Store", "GRDB"],
+        "Metrics": ["Base", "Store", "GRDB", "CSV"],
         "Layout": ["Base", "CPango"],
         "Charts": ["Base"],
         "Render": ["Base", "Layout", "CPango", "CCairo"],

@@ -1,4 +1,5 @@
 import Foundation
+import ReportSyntax
 import Testing
 
 /// `almanac build` and `almanac lint` end to end: the reports in Reports/, the format's error
@@ -43,9 +44,7 @@ struct ReportCommandTests {
         let end = (all["members.end"] as! [String: Any])["value"] as! Double
         let growth = (all["members.growth"] as! [String: Any])["value"] as! Double
         // The letter's growth sentence, in over/over_percent phrasing, agrees with the metrics.
-        let overEnd = Int(end) / 10 * 10 == Int(end) ? "\(Int(end))" : "over \(Int(end) / 10 * 10)"
-        let pct = growth * 100
-        let overGrowth = pct >= 10 && pct < 100 ? "over \(Int(pct) / 5 * 5)%" : "\(Int(pct))%"
+        let overEnd = Formatters.over(end), overGrowth = Formatters.overPercent(growth)
         #expect(text.contains("Membership grew \(overGrowth) over the year, to \(overEnd)"), "\(text.prefix(2000))")
         let fonts = try Self.tool("pdffonts", [pdf]).split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)

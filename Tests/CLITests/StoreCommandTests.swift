@@ -8,8 +8,13 @@ struct StoreCommandTests {
         for command in ["init", "import", "check", "sample", "metrics", "build", "lint", "specimen", "gallery"] {
             let r = try CLI.run([command, "--help"])
             #expect(r.status == 0)
-            #expect(r.stdout.contains("almanac \(command)"), "\(command) --help has no example")
-            #expect(r.stdout.contains("Example"), "\(command) --help has no example")
+            // An example is an indented command line under "Example", not the usage line.
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let heading = lines.firstIndex(where: { $0.hasPrefix("Example") }) else {
+                Issue.record("\(command) --help has no Example section")
+                continue
+            }
+            #expect(lines[(heading + 1)...].contains { $0.hasPrefix("  almanac \(command) ") }, "\(command) --help has no example command")
         }
     }
 

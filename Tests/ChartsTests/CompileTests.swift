@@ -16,7 +16,15 @@ import Testing
             for t in chart.texts { #expect(bounds.contains(box(t), tolerance: 0.5), "\(entry.section) @\(width): '\(t.text)' outside") }
             let pairs = collisions(chart)
             #expect(pairs.isEmpty, "\(entry.section) @\(width): \(pairs)")
-            #expect(!chart.altText.isEmpty)
+            // The alternative text names the chart and reads out its data.
+            let subject = entry.spec.title ?? entry.spec.data
+            #expect(chart.altText.hasPrefix(subject), "\(entry.section): \(chart.altText)")
+            #expect(chart.altText.hasSuffix("."), "\(entry.section): \(chart.altText)")
+            if let first = entry.data.series.first?.points.first(where: { $0.value.isFinite }) {
+                #expect(chart.altText.contains(first.label) || chart.altText.contains("more"), "\(entry.section): \(chart.altText)")
+            } else {
+                #expect(chart.altText.hasSuffix(": no data for this period."), "\(entry.section): \(chart.altText)")
+            }
         }
     }
 

@@ -129,6 +129,10 @@ struct InputTests {
         g.add(TextItem(text: "x", style: TextStyle(size: 10), x: 5, baseline: 40, width: 20))
         let placed = g.placed(at: Point(100, 200), scale: 0.5)
         #expect(placed[0].bounds == Rect(x: 105, y: 205, width: 10, height: 10))
-        if case .text(let t) = placed[1] { #expect(t.x == 102.5 && t.baseline == 220 && t.style.size == 5) }
+        guard case .text(let t) = placed[1] else {
+            Issue.record("the second item should stay a text item, got \(placed[1])")
+            return
+        }
+        #expect(t.x == 102.5 && t.baseline == 220 && t.style.size == 5 && t.width == 10)
     }
 }

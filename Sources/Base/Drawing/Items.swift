@@ -116,6 +116,19 @@ public struct TextStyle: Sendable, Hashable {
     }
 }
 
+extension TextStyle {
+    /// Half of (ascent − descent) in ems for the default fonts (Inter: 0.969 and 0.242 em):
+    /// how far below a line box's middle the baseline sits when the line is centred in it.
+    public static let centring = 0.36
+
+    /// The baseline of a line of this style centred in a line box `lineHeight` tall whose top is
+    /// at `top`. It follows the style's size, never the fallback font a line happens to use, so
+    /// rows and lines keep one pitch when a script with taller glyphs appears.
+    public func baseline(top: Double, lineHeight: Double) -> Double {
+        top + lineHeight / 2 + size * Self.centring
+    }
+}
+
 /// A styled sub-range of a text item (UTF-8 byte offsets into the item's text): bold, italic, code, links.
 public struct TextSpan: Sendable, Hashable {
     public var start: Int32

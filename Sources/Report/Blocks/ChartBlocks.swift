@@ -54,24 +54,21 @@ final class ChartBlocks {
     }
 
     private func decodeSpec(_ yaml: YAMLValue, context: ReportContext) throws -> ChartSpec {
-        var object = try ThemeSettings.plain(yaml) as? [String: Any] ?? [:]
-        // Texts may hold expressions: "Members by region, {{ year }}".
-        for key in ["title", "caption", "source"] {
-            if let node = yaml[key] { object[key] = try context.render(try Template(try node.string(key), at: node.location)) }
-        }
-        if let d = yaml["data"] { object["data"] = try d.string("data") }
-        if let t = object["type"] as? String { object["type"] = t }
-        let spec: ChartSpec
+        var spec: ChartSpec
         do {
-            spec = try JSONDecoder().decode(ChartSpec.self, from: JSONSerialization.data(withJSONObject: object))
+            spec = try yaml.decode(ChartSpec.self)
         } catch let error as DecodingError {
-            let (path, reason) = ThemeSettings.describe(error)
-            let node = path.first.flatMap { yaml[$0] } ?? yaml
-            if path.first == "type" {
+            let problem = DecodingProblem(error)
+            let node = yaml.value(at: problem.path)
+            if problem.path.first == "type" {
                 let given = (try? node.string("type")) ?? ""
                 throw ReportError(node.location, "unknown chart type '\(given)'\(NearMiss.hint(for: given, in: ChartType.allCases.map(\.rawValue))); types: \(ChartType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            throw ReportError(node.location, "\(path.joined(separator: ".")): \(reason)")
+            throw ReportError(node.location, problem.description)
+        }
+        // Texts may hold expressions: "Members by region, {{ year }}".
+        for (key, text) in [("title", \ChartSpec.title), ("caption", \ChartSpec.caption), ("source", \ChartSpec.source)] {
+            if let node = yaml[key] { spec[keyPath: text] = try context.render(try Template(try node.string(key), at: node.location)) }
         }
         if let problem = spec.validate().first {
             let key = String(problem.prefix { $0 != ":" && $0 != "." })

@@ -35,8 +35,8 @@ enum CoverPage {
             g.add(roundedSquare(side: 64, radius: 10, fill: theme.colors.accent))
             let letters = initials(organization)
             let size = letters.count > 3 ? 17.0 : 22.0
-            g.add(TextItem(text: letters, style: TextStyle(role: .heading, weight: .bold, size: size, color: .white),
-                           x: 0, baseline: 32 + size * 0.36, width: 64, alignment: .center))
+            let style = TextStyle(role: .heading, weight: .bold, size: size, color: .white)
+            g.add(TextItem(text: letters, style: style, x: 0, baseline: style.baseline(top: 0, lineHeight: 64), width: 64, alignment: .center))
         }
         // Title block at two fifths of the page, over an accent rule.
         var y = (height * 0.40).rounded()

@@ -1,10 +1,12 @@
+import Base
 import Foundation
 import Layout
 import ReportSyntax
 
 /// The front matter's `theme:` (brand colours, fonts, sizes, logo) mapped onto Layout's Theme.
-/// Keys may be written snake_case (`table_header`) as YAML usually is; typos are errors with a
-/// suggestion, never silently ignored.
+/// Keys are written snake_case (`table_header`) as YAML usually is; typos are errors with a
+/// suggestion, never silently ignored. Theme's keys are camelCase, shared with JSON theme
+/// files, so the YAML is decoded as JSON with Foundation's `.convertFromSnakeCase`.
 enum ThemeSettings {
     static let sections: [String: [String]] = [
         "margins": ["top", "bottom", "left", "right"],
@@ -20,17 +22,25 @@ enum ThemeSettings {
             try t.requireKeys(in: topLevel, "theme")
             for e in try t.entries("theme") where e.key != "logo" {
                 if let allowed = sections[e.key] { try e.value.requireKeys(in: allowed, "theme.\(e.key)") }
-                json[camel(e.key)] = try plain(e.value)
+                json[e.key] = try plain(e.value)
             }
         }
         let data = try JSONSerialization.data(withJSONObject: json)
         var theme: Theme
         do {
-            theme = try JSONDecoder().decode(Theme.self, from: data)
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            theme = try decoder.decode(Theme.self, from: data)
         } catch let error as DecodingError {
-            let (path, reason) = describe(error)
-            let location = path.reduce(settings.theme) { node, key in node?[key] ?? node }?.location ?? SourceLocation(file: file, line: 1, column: 1)
-            throw ReportError(location, "theme.\(path.joined(separator: ".")): \(reason)")
+            // Coding paths are in Theme's camelCase: name the keys as the report spells them.
+            let problem = DecodingProblem(error)
+            var node = settings.theme, path: [String] = []
+            for key in problem.path {
+                let entry = node?.entriesIfMapping.first { $0.key.replacingOccurrences(of: "_", with: "").lowercased() == key.lowercased() }
+                path.append(entry?.key ?? key)
+                node = entry?.value ?? node.map { $0.value(at: [key]) }
+            }
+            throw ReportError(node?.location ?? SourceLocation(file: file, line: 1, column: 1), "theme.\(path.joined(separator: ".")): \(problem.reason)")
         }
         if let dir = theme.fonts.directory, !dir.hasPrefix("/") {
             theme.fonts.directory = ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(dir)
@@ -58,11 +68,6 @@ enum ThemeSettings {
         return full
     }
 
-    static func camel(_ key: String) -> String {
-        let parts = key.split(separator: "_")
-        return parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
-    }
-
     /// YAML → JSON-compatible values: unquoted numbers and booleans keep their type.
     static func plain(_ v: YAMLValue) throws -> Any {
         switch v {
@@ -72,18 +77,7 @@ enum ThemeSettings {
             return s
         case .sequence(let items, _): return try items.map(plain)
         case .mapping(let entries, _):
-            return Dictionary(try entries.map { (camel($0.key), try plain($0.value)) }, uniquingKeysWith: { $1 })
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> ([String], String) {
-        func path(_ p: [CodingKey]) -> [String] { p.map { $0.intValue.map { "\($0)" } ?? $0.stringValue } }
-        switch error {
-        case .dataCorrupted(let c): return (path(c.codingPath), c.debugDescription)
-        case .typeMismatch(let t, let c): return (path(c.codingPath), "expected \(t == Double.self ? "a number" : t == Bool.self ? "true or false" : "\(t)")")
-        case .valueNotFound(_, let c): return (path(c.codingPath), c.debugDescription)
-        case .keyNotFound(let k, let c): return (path(c.codingPath + [k]), "missing")
-        @unknown default: return ([], "\(error)")
+            return Dictionary(try entries.map { ($0.key, try plain($0.value)) }, uniquingKeysWith: { $1 })
         }
     }
 }

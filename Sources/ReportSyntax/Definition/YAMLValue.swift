@@ -47,6 +47,40 @@ public indirect enum YAMLValue: Sendable, Equatable {
         return node.map(convert)
     }
 
+    /// The value as a Yams node, so `YAMLDecoder` can decode it into a Codable type; quoted
+    /// scalars stay strings ("2023" in quotes is not a number).
+    public var node: Node {
+        switch self {
+        case .scalar(let s, let quoted, _): return quoted ? Node(s, Tag(.str), .doubleQuoted) : Node(s)
+        case .sequence(let items, _): return .sequence(Node.Sequence(items.map(\.node)))
+        case .mapping(let entries, _): return .mapping(Node.Mapping(entries.map { (Node($0.key), $0.value.node) }))
+        }
+    }
+
+    /// Decodes the value with Yams' `YAMLDecoder`; failures are `DecodingError`s whose coding
+    /// path leads back to the located node (`value(at:)`).
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try YAMLDecoder().decode(type, from: node)
+    }
+
+    /// A mapping's entries in order (empty for scalars and sequences).
+    public var entriesIfMapping: [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
+        if case .mapping(let entries, _) = self { entries } else { [] }
+    }
+
+    /// The node a decoding error's coding path names, or the nearest one above it.
+    public func value(at path: [String]) -> YAMLValue {
+        var node = self
+        for key in path {
+            switch node {
+            case .mapping: if let next = node[key] { node = next } else { return node }
+            case .sequence(let items, _): if let i = Int(key), items.indices.contains(i) { node = items[i] } else { return node }
+            case .scalar: return node
+            }
+        }
+        return node
+    }
+
     public static func == (a: YAMLValue, b: YAMLValue) -> Bool {
         switch (a, b) {
         case let (.scalar(x, qx, lx), .scalar(y, qy, ly)): return x == y && qx == qy && lx == ly
