@@ -1,3 +1,4 @@
+import Base
 import Foundation
 import ReportSyntax
 import Testing
@@ -111,6 +112,21 @@ struct ReportCommandTests {
                           "middle-east-north-africa.pdf", "north-america.pdf"])
         let text = try Self.tool("pdftotext", [t.file("regions/africa.pdf"), "-"])
         #expect(text.contains("Year in Review 2023 — Africa"))
+    }
+
+    @Test func eachWorkingGroupWritesOneReportPerGroup() throws {
+        let t = TempDir(); defer { t.remove() }
+        let r = try CLI.run(["build", Self.root + "/Reports/board-yoy.md", "--db", Self.database, "--each", "working_group", "--out", t.file("groups")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try CLI.run(["metrics", Self.database, "--year", "2023", "--format", "json"])
+        let metrics = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let groups = try #require((metrics["metrics"] as? [String: Any])?["working_groups.members"] as? [[String: Any]])
+        let names = groups.compactMap { $0["key"] as? String }
+        #expect(names.count == 7)
+        let files = try FileManager.default.contentsOfDirectory(atPath: t.file("groups")).sorted()
+        #expect(files == names.map { Slug.make($0, separator: "-") + ".pdf" }.sorted())
+        let text = try Self.tool("pdftotext", [t.file("groups/" + files[0]), "-"])
+        #expect(text.contains("— \(names.sorted()[0])"), "\(text.prefix(300))")
     }
 
     @Test func withoutAReportBuildsTheBuiltInYearInReviewOnTheSample() throws {
