@@ -6,7 +6,7 @@ import Store
 public struct MetricsEngine: Sendable {
     /// The database file, as named in error messages.
     public let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// Opens `path` read-only and checks that it has every table and column the metrics read.
     public static func open(_ path: String) throws -> MetricsEngine {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Layout
 import Metrics
@@ -17,8 +18,13 @@ struct DirectoryBlock {
 
     let database: DatabaseQueue
 
-    func blocks(_ spec: YAMLValue?, at location: SourceLocation, context: ReportContext) throws -> [Block] {
+    func blocks(_ spec: YAMLValue?, at location: SourceLocation, context: ReportContext, notes: BuildNotes) throws -> [Block] {
         try spec?.requireKeys(in: Self.keys, "a directory block")
+        // Many organizations will not publish every member's name: the directory is opt-in.
+        guard context.isOn("directory") else {
+            notes.add("\(location.movedUp): the member directory is left out; set `directory: true` in the front matter to publish members' names")
+            return []
+        }
         let group = try spec?["group"]?.string("group") ?? "region"
         guard ["region", "country"].contains(group) else {
             throw ReportError(spec!["group"]!.location, "group must be region or country\(NearMiss.hint(for: group, in: ["region", "country"]))")
@@ -30,44 +36,51 @@ struct DirectoryBlock {
         let level = try spec?["heading_level"]?.int("heading_level") ?? 2
         let end = context.metrics.period.end.iso
         let groupColumn = group == "region" ? "r.name" : "c.name"
-        var blocks: [Block] = []
-        try database.read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT \(groupColumn) AS grp, m.name, c.name AS country, r.name AS region, m.sector, m.joined_on
+        struct Entry { let group: String?; let cells: [String]; let name: String; let id: Int64 }
+        let entries: [Entry] = try database.read { db in
+            var sectors: [String: String] = [:]
+            return try Row.fetchAll(db, sql: """
+                SELECT \(groupColumn) AS grp, m.name, c.name AS country, r.name AS region, m.sector, m.joined_on, m.id
                 FROM members m LEFT JOIN countries c ON c.code = m.country_code LEFT JOIN regions r ON r.id = c.region_id
                 WHERE m.joined_on <= ?1 AND (m.left_on IS NULL OR m.left_on > ?1)
-                ORDER BY grp IS NULL, grp, m.name, m.id
-                """, arguments: [end])
-            var current: String?? = .none
-            var rows: [[Layout.Table.Cell]] = []
-            func flush() {
-                guard let name = current else { return }
-                blocks.append(.heading(level: level, text: [InlineRun(name ?? (group == "region" ? "No region" : "No country"))], inContents: level <= 2))
-                blocks.append(.table(Layout.Table(columns: columns.map { _ in .text }, header: columns.map { [InlineRun(Self.labels[$0]!)] }, rows: rows)))
-                rows = []
-            }
-            // Columns by position and repeated texts (sectors) capitalised once: the directory
-            // of a large network has ~100,000 rows, and this loop is the report's hottest.
-            var sectors: [String: String] = [:]
-            while let row = try cursor.next() {
-                let grp: String? = row[0]
-                if current == nil || current! != grp { flush(); current = .some(grp) }
-                rows.append(columns.map { col in
+                """, arguments: [end]).map { row in
+                let cells = columns.map { col -> String in
                     switch col {
-                    case "name": return [InlineRun(row[1] as String)]
-                    case "country": return [InlineRun((row[2] as String?) ?? "—")]
-                    case "region": return [InlineRun((row[3] as String?) ?? "—")]
+                    case "name": return row[1] as String
+                    case "country": return (row[2] as String?) ?? "—"
+                    case "region": return (row[3] as String?) ?? "—"
                     case "sector":
+                        // Repeated texts capitalised once: a large network has ~100,000 rows.
                         let raw: String = (row[4] as String?) ?? "—"
-                        if let s = sectors[raw] { return [InlineRun(s)] }
+                        if let s = sectors[raw] { return s }
                         let s = raw.capitalizedFirst
                         sectors[raw] = s
-                        return [InlineRun(s)]
-                    default: return [InlineRun(String((row[5] as String).prefix(4)))]
+                        return s
+                    default: return String((row[5] as String).prefix(4))
                     }
-                })
+                }
+                return Entry(group: row[0], cells: cells, name: row[1], id: row[6])
             }
-            flush()
+        }
+        // Names sort by the collation of the report's language (ICU through Foundation), so
+        // "Ángela" sorts with A rather than after Z as bytes would.
+        let locale = Locale(identifier: (try context.setting("language")) ?? "en")
+        func order(_ a: String, _ b: String) -> ComparisonResult { a.compare(b, options: [], range: nil, locale: locale) }
+        let sorted = entries.sorted { a, b in
+            if (a.group == nil) != (b.group == nil) { return b.group == nil }
+            if let ga = a.group, let gb = b.group, ga != gb { return order(ga, gb) == .orderedAscending }
+            let byName = order(a.name, b.name)
+            return byName == .orderedSame ? a.id < b.id : byName == .orderedAscending
+        }
+        var blocks: [Block] = []
+        var index = sorted.startIndex
+        while index < sorted.endIndex {
+            let name = sorted[index].group
+            let next = sorted[index...].firstIndex { $0.group != name } ?? sorted.endIndex
+            blocks.append(.heading(level: level, text: [InlineRun(name ?? (group == "region" ? "No region" : "No country"))], inContents: level <= 2))
+            blocks.append(.table(Layout.Table(columns: columns.map { _ in .text }, header: columns.map { [InlineRun(Self.labels[$0]!)] },
+                                              rows: sorted[index..<next].map { $0.cells.map { [InlineRun($0)] } })))
+            index = next
         }
         if blocks.isEmpty { blocks.append(.paragraph([InlineRun("No members at the end of \(ReportContext.label(context.metrics.period)).", italic: true)])) }
         return blocks

@@ -50,7 +50,7 @@ public struct ReportBuilder {
         let engine = try MetricsEngine(queue: queue, path: path)
         let period = try resolvePeriod(definition, engine: engine, queue: queue)
         let metrics = try engine.compute(period, today: today)
-        let context = ReportContext(metrics: metrics, settings: definition.settings, overrides: overrides)
+        let context = ReportContext(metrics: metrics, settings: definition.settings, overrides: overrides, profile: try engine.profile())
         try ReportValidator.check(definition, context: context)
 
         let queries = QueryRunner(database: queue, queries: definition.settings.queries, timeLimit: queryTimeLimit)
@@ -58,10 +58,16 @@ public struct ReportBuilder {
         let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: theme.fonts.directory.map { [$0] } ?? [])
         let charts = ChartBlocks(theme: theme, measurer: shaper)
         charts.registerCategories(metrics)
-        let builder = DocumentBuilder(context: context, data: DataBlocks(database: queue, queries: queries, charts: charts))
+        var builder = DocumentBuilder(context: context, data: DataBlocks(database: queue, queries: queries, charts: charts))
+        builder.dropsZeroSentences = try context.setting("zero_sentences") != "keep"
+        builder.body = definition.body
         let title = (try context.setting("title") ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension) + titleSuffix
         let cover = try CoverPage.blocks(title: title, definition.settings, context: context, theme: theme, file: definition.file)
-        let body = try builder.blocks(definition.body)
+        var body = try builder.blocks(definition.body)
+        // `methods: true` in the front matter appends "How we count" when the body has no methods block.
+        if context.isOn("methods"), !MethodsAppendix.appearsIn(definition.body) {
+            body += try MethodsAppendix.blocks("", at: SourceLocation(file: definition.file, line: 1, column: 1), body: definition.body, context: context)
+        }
         let metadata = DocumentMetadata(
             title: title,
             author: try context.setting("author") ?? context.setting("organization") ?? "",
@@ -73,7 +79,8 @@ public struct ReportBuilder {
         let output = try context.setting("output")
             ?? "\(((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension)-\(Self.fileLabel(metrics.period)).pdf"
         return BuiltReport(document: document, shaper: shaper, metrics: metrics, outputName: output,
-                           warnings: definition.settings.warnings.map(\.description) + metrics.notes.map { "\(path): \($0)" } + charts.warnings)
+                           warnings: definition.settings.warnings.map(\.description) + metrics.notes.map { "\(path): \($0)" } + charts.warnings
+                               + builder.data.notes.notes)
     }
 
     func resolvePeriod(_ definition: ReportDefinition, engine: MetricsEngine, queue: DatabaseQueue) throws -> Period {
