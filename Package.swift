@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Charts", "Render"]),
-        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store"]),
+        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Store"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store", "Formatting"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Layout", "Formatting"], exclude: ["Golden"]),

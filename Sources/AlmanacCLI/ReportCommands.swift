@@ -140,11 +140,13 @@ struct Lint: ParsableCommand {
             let result = try builder.lint(definition, database: db)
             for e in result.errors { Terminal.error(e) }
             for w in result.warnings { Terminal.error(w) }
-            let literal = result.warnings.filter { $0.contains("literal number") }.count
-            if result.errors.isEmpty && literal == 0 {
-                print("\(report): ok\(result.warnings.isEmpty ? "" : " (\(result.warnings.count) note\(result.warnings.count == 1 ? "" : "s"))")")
+            for u in result.unchecked { Terminal.error(u) }
+            let numbers = "\(result.checked) number\(result.checked == 1 ? "" : "s") checked, \(result.unchecked.count) unchecked"
+            if result.errors.isEmpty && result.contradictions == 0 {
+                let notes = result.warnings.count
+                print("\(report): ok (\(numbers)\(notes == 0 ? "" : "; \(notes) note\(notes == 1 ? "" : "s")"))")
             } else {
-                print("\(report): \(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(literal) literal number\(literal == 1 ? "" : "s")")
+                print("\(report): \(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.contradictions) contradiction\(result.contradictions == 1 ? "" : "s") of the data (\(numbers))")
                 throw ExitCode(1)
             }
         }

@@ -91,7 +91,7 @@ struct ExpressionTests {
 
     @Test func formatterErrorsSuggestNearMisses() throws {
         let e = try Expression.parse("members.end | nubmer", at: here)
-        #expect(throws: ReportError(e.filters[0].location, "unknown formatter 'nubmer' (did you mean number?); formatters: number, percent, over, over_percent, date, plural, signed, signed_percent")) {
+        #expect(throws: ReportError(e.filters[0].location, "unknown formatter 'nubmer' (did you mean number?); formatters: number, percent, over, over_percent, date, plural, signed, signed_percent, change")) {
             try Formatters.apply(e.filters, to: .count(3), name: e.name)
         }
         let p = try Expression.parse("members.end | percent", at: here)

@@ -12,6 +12,8 @@ public struct BuiltReport {
     /// The shaper that measured the charts; typesetting with it reuses its cache and fonts.
     public let shaper: TextShaper
     public let metrics: MetricSet
+    /// What the report's expressions were evaluated against (the lint reads it again).
+    public let context: ReportContext
     /// The file name the definition asks for (`output:`), or `NAME-PERIOD.pdf`.
     public let outputName: String
     public let warnings: [String]
@@ -78,7 +80,7 @@ public struct ReportBuilder {
         let document = Document(metadata: metadata, theme: theme, blocks: cover + body)
         let output = try context.setting("output")
             ?? "\(((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension)-\(Self.fileLabel(metrics.period)).pdf"
-        return BuiltReport(document: document, shaper: shaper, metrics: metrics, outputName: output,
+        return BuiltReport(document: document, shaper: shaper, metrics: metrics, context: context, outputName: output,
                            warnings: definition.settings.warnings.map(\.description) + metrics.notes.map { "\(path): \($0)" } + charts.warnings
                                + builder.data.notes.notes)
     }
