@@ -61,6 +61,17 @@ struct TruthfulReportTests {
         }
     }
 
+    /// The example: on a year where membership fell a third, the old hard-coded
+    /// "Membership grew {{ … | over_percent }}" is flagged at its verb.
+    @Test func aHardCodedGrewOnAFallingYearIsFlagged() throws {
+        let db = try DataVariant.declining.database(from: ReportCommandTests.database)
+        let t = TempDir(); defer { t.remove() }
+        t.write("old.md", "---\ntitle: Old\n---\nMembership grew {{ members.growth | over_percent }} over the year.\n")
+        let r = try CLI.run(["lint", "old.md", "--db", db, "--year", "2023"], cwd: t.path)
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("old.md:4:12: warning: \"grew\" contradicts the data: members.growth fell in 2023"), "\(r.stderr)")
+    }
+
     @Test func theDirectoryIsPublishedOnlyWhenAsked() throws {
         let t = TempDir(); defer { t.remove() }
         let source = try String(contentsOfFile: ReportCommandTests.root + "/Reports/year-in-review.md", encoding: .utf8)

@@ -53,6 +53,9 @@ public struct ReportBuilder {
         let period = try resolvePeriod(definition, engine: engine, queue: queue)
         let metrics = try engine.compute(period, today: today)
         let context = ReportContext(metrics: metrics, settings: definition.settings, overrides: overrides, profile: try engine.profile())
+        if let verbs = definition.settings.values["change_verbs"], Formatters.Verbs(list: try context.setting("change_verbs") ?? "") == nil {
+            throw ReportError(verbs.location, "change_verbs needs two or three words separated by commas: the verb for a rise, for a fall and (optionally) for no change, e.g. `change_verbs: rose, fell, held steady`")
+        }
         try ReportValidator.check(definition, context: context)
 
         let queries = QueryRunner(database: queue, queries: definition.settings.queries, timeLimit: queryTimeLimit)

@@ -31,7 +31,11 @@ public struct ReportContext: Sendable {
 
     /// The verbs `| change` uses: `change_verbs: rose, fell` in the front matter, else grew/fell.
     public var verbs: Formatters.Verbs {
-        (try? setting("change_verbs")).flatMap { $0.flatMap(Formatters.Verbs.init(list:)) } ?? .standard
+        // Read without `setting`, which renders with these verbs and would ask for them again.
+        let list = overrides["change_verbs"] ?? settings.values["change_verbs"].flatMap { s in
+            s.template.parts.compactMap { if case .text(let t) = $0 { return t } else { return nil } }.joined()
+        }
+        return list.flatMap(Formatters.Verbs.init(list:)) ?? .standard
     }
 
     /// "2023" for a calendar year, "1 July 2022 – 30 June 2023" otherwise.

@@ -68,17 +68,18 @@ public struct Tag: Sendable, Equatable {
 
     public static let words = ["if", "elif", "else", "endif"]
 
-    /// Parses the text between `{%` and `%}`; `locate` gives each character's location.
-    static func parse(_ body: LocatedText) throws -> Tag {
+    /// Parses the text between `{%` and `%}`; `opening` is where the `{%` is written (the tag's
+    /// location: where an unclosed `{% if %}` is reported).
+    static func parse(_ body: LocatedText, opening: SourceLocation) throws -> Tag {
         var tokens = try ConditionLexer.tokens(body)
         guard let first = tokens.first, case .word(let word) = first.token else {
             throw ReportError(body.start, "empty tag {% %}; write {% if NAME %}, {% else %} or {% endif %}")
         }
         tokens.removeFirst()
-        let at = first.location
+        let at = opening
         switch word {
         case "if", "elif":
-            guard !tokens.isEmpty else { throw ReportError(at, "{% \(word) %} needs a condition, e.g. {% \(word) activities.by_kind[webinar] > 0 %}") }
+            guard !tokens.isEmpty else { throw ReportError(first.location, "{% \(word) %} needs a condition, e.g. {% \(word) activities.by_kind[webinar] > 0 %}") }
             var parser = ConditionParser(tokens: tokens, end: body.location(at: body.text.count))
             let condition = try parser.parse()
             return Tag(kind: word == "if" ? .ifTag(condition) : .elif(condition), location: at)
@@ -90,7 +91,7 @@ public struct Tag: Sendable, Equatable {
             if let extra = tokens.first { throw ReportError(extra.location, "{% \(word) %} takes nothing after it") }
             return Tag(kind: word == "else" ? .elseTag : .endif, location: at)
         default:
-            throw ReportError(at, "unknown tag '\(word)'\(Self.hint(word)); tags: {% if CONDITION %}, {% elif CONDITION %}, {% else %}, {% endif %}")
+            throw ReportError(first.location, "unknown tag '\(word)'\(Self.hint(word)); tags: {% if CONDITION %}, {% elif CONDITION %}, {% else %}, {% endif %}")
         }
     }
 
@@ -115,8 +116,8 @@ enum ConditionLexer {
             if c == "(" { out.append((.open, at)); i += 1; continue }
             if c == ")" { out.append((.close, at)); i += 1; continue }
             if "<>=!".contains(c) {
-                var op = String(c); i += 1
-                if i < chars.count, chars[i] == "=" { op.append("="); i += 1 }
+                var op = ""
+                while i < chars.count, "<>=!".contains(chars[i]) { op.append(chars[i]); i += 1 }
                 guard Condition.Comparison(rawValue: op) != nil || op == "!" else {
                     throw ReportError(at, "unknown operator '\(op)'; compare with >, >=, <, <=, == or !=")
                 }

@@ -27,7 +27,7 @@ public enum TextToken: Sendable, Equatable {
             }
             flush(i)
             let inner = located.slice((i + 2)..<j)
-            out.append(isTag ? .tag(try Tag.parse(inner)) : .expression(try Expression.parse(inner)))
+            out.append(isTag ? .tag(try Tag.parse(inner, opening: located.location(at: i))) : .expression(try Expression.parse(inner)))
             i = j + 2
             textStart = i
         }
