@@ -120,10 +120,11 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a report definition without writing a PDF.",
         discussion: """
-            Reports every error `almanac build` would stop on, and flags literal numbers typed into
-            the narrative that match no metric within rounding ("1,500 members" when members.end is
-            1,634): write an expression such as {{ members.end | over }} instead. Exit status 1 when
-            anything is found.
+            Reports every error `almanac build` would stop on, binds each literal number in the
+            narrative to what it counts (the noun after it, the phrase around it, its qualifier:
+            "over 1,700 members" is false when members.end is 1,639), flags direction words that
+            contradict the data ("grew" over a fall), and lists numbers it cannot bind as unchecked.
+            Exit status 1 on an error or a contradiction.
 
             Example:
               almanac lint Reports/year-in-review.md --db lpsa.db

@@ -33,17 +33,12 @@ enum MethodsAppendix {
         guard (1...3).contains(level) else { throw ReportError(spec!["heading_level"]!.location, "heading_level must be 1, 2 or 3") }
         let m = context.metrics
         var out: [Block] = [.heading(level: level, text: [InlineRun(title)])]
-        out.append(.paragraph([InlineRun("The figures in this report cover \(DateText.long(m.period.start)) to \(DateText.long(m.period.end)) (\(ReportContext.label(m.period))) and are compared with \(DateText.long(m.previousPeriod.start)) to \(DateText.long(m.previousPeriod.end)) (\(ReportContext.label(m.previousPeriod))), the period of the same length just before. A member on a day is someone who had joined on or before that day and had not yet left.")]))
+        out.append(.paragraph([InlineRun("The figures in this report cover \(DateText.long(m.period.start)) to \(DateText.long(m.period.end)) (\(ReportContext.label(m.period))). Each is compared with the same count over \(DateText.long(m.previousPeriod.start)) to \(DateText.long(m.previousPeriod.end)) (\(ReportContext.label(m.previousPeriod))), the period of the same length just before. A member on a day is someone who had joined on or before that day and had not yet left. Changes in counts are shown in percent of the previous value, or as a difference when that value is below \(NumberText.grouped(Change.smallBase)); changes in shares and rates in percentage points.")]))
         let names = printedMetrics(body, context: context)
         let items = names.compactMap { name -> ListItem? in
             guard let d = MetricCatalogue.definition(name) else { return nil }
-            let change: String
-            switch d.changeRule {
-            case .points: change = "changes are shown in percentage points"
-            case .percent: change = "changes are shown in percent of the previous value, or as a difference when that value is below \(NumberText.grouped(Change.smallBase))"
-            case .difference: change = "changes are shown as a difference"
-            }
-            return ListItem([InlineRun(d.label, bold: true), InlineRun(" (\(d.name)): \(d.definition). The same count over the previous period gives its previous value; \(change).")])
+            let rule = d.changeRule == .difference ? " Changes are shown as a difference." : ""
+            return ListItem([InlineRun(d.label, bold: true), InlineRun(" (\(d.name)): \(d.definition).\(rule)")])
         }
         if !items.isEmpty { out.append(.bulletList(items)) }
         var notes = m.notes
@@ -51,7 +46,8 @@ enum MethodsAppendix {
             notes.append("\(NumberText.grouped(without)) of the period's activities have no participant count (newsletters, publications, or counts not recorded); the participant total leaves them out.")
         }
         if !notes.isEmpty {
-            out.append(.paragraph([InlineRun("Notes", bold: true)]))
+            // A heading keeps with the notes it introduces (a bold paragraph could end a page).
+            out.append(.heading(level: min(level + 1, 3), text: [InlineRun("Notes")], inContents: false))
             out.append(.bulletList(notes.map { ListItem([InlineRun($0.prefix(1).uppercased() + $0.dropFirst())]) }))
         }
         return out

@@ -58,7 +58,8 @@ enum SummaryBlock {
             case .level: return "\(item.subject) \(verbs.level) at \(NumberText.grouped(c.value))"
             case .up, .down:
                 let verb = c.direction == .up ? verbs.up : verbs.down
-                return "\(item.subject) \(verb) \(c.magnitude) from \(NumberText.grouped(c.previous)) to \(NumberText.grouped(c.value))"
+                // "rose 52%", but "rose by 2" for a difference on a small base.
+                return "\(item.subject) \(verb) \(c.rule == .difference ? "by " : "")\(c.magnitude) from \(NumberText.grouped(c.previous)) to \(NumberText.grouped(c.value))"
             }
         }
         let sentence = "The largest changes from \(ReportContext.label(m.previousPeriod)) to \(ReportContext.label(m.period)): "

@@ -7,7 +7,7 @@ public struct ReportDefinition: Sendable {
     public let file: String
     public let settings: ReportSettings
     public let body: [MarkdownBlock]
-    /// The whole source, for the lint pass that looks for typed-in numbers.
+    /// The whole source as read (the body is parsed once into `body`; nothing scans this again).
     public let source: String
     public let bodyStartLine: Int
 

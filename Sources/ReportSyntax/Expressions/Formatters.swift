@@ -133,8 +133,9 @@ public enum Formatters {
             let amount = NumberText.grouped(pts, decimals: pts < 10 ? 1 : 0)
             return "\(d > 0 ? words.up : words.down) \(amount) percentage point\(amount == "1.0" ? "" : "s")"
         case .difference(let d):
-            let singular = strings.first
-            let plural = strings.count > 1 ? strings[1] : singular.map(pluralize)
+            // One noun may be written either way: "member" or "members" (as the issue's example).
+            let (singular, plural): (String?, String?) = strings.count > 1 ? (strings[0], strings[1])
+                : strings.first.map { nounForms($0) } ?? (nil, nil)
             let noun = { (n: Double) -> String in singular.map { " " + (n == 1 ? $0 : plural!) } ?? "" }
             if d == 0 { return plural.map { "no change in the number of \($0)" } ?? "no change" }
             let amount = NumberText.grouped(abs(d), decimals: d == d.rounded() ? 0 : 1)
@@ -142,6 +143,15 @@ public enum Formatters {
         default:
             throw fail("change formats a change against the previous period; write \(name).change (a difference) or \(name).change_pct, or members.growth")
         }
+    }
+
+    /// The singular and plural of a noun written in either form: "members" → (member, members),
+    /// "activities" → (activity, activities), "country" → (country, countries).
+    static func nounForms(_ noun: String) -> (String, String) {
+        let lower = noun.lowercased()
+        if lower.hasSuffix("ies") { return (noun.dropLast(3) + "y", noun) }
+        if lower.hasSuffix("s"), !lower.hasSuffix("ss") { return (String(noun.dropLast()), noun) }
+        return (noun, pluralize(noun))
     }
 
     /// "over 1,600" for 1,639: rounds down to two significant figures (to tens below 100) and
