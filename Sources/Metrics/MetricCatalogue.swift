@@ -16,14 +16,7 @@ public struct MetricDefinition: Hashable, Sendable {
         public let plural: String
         public init(_ singular: String, _ plural: String? = nil) {
             self.singular = singular
-            self.plural = plural ?? Noun.pluralize(singular)
-        }
-        /// "member" → "members", "activity" → "activities", "dataset" → "datasets".
-        public static func pluralize(_ noun: String) -> String {
-            let lower = noun.lowercased()
-            if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return noun.dropLast() + "ies" }
-            if ["s", "x", "z", "ch", "sh"].contains(where: { lower.hasSuffix($0) }) { return noun + "es" }
-            return noun + "s"
+            self.plural = plural ?? EnglishNoun.plural(singular)
         }
         public func form(for n: Double) -> String { n == 1 ? singular : plural }
     }
@@ -40,6 +33,9 @@ public struct MetricDefinition: Hashable, Sendable {
     public let nounFromKey: Bool
     /// False where a rise is bad news (members who left).
     public let upIsGood: Bool
+    /// True when the value is itself a change in percent of a previous value (members.growth),
+    /// so `| change` words it as one ("grew over 50%").
+    public let isRelativeChange: Bool
     public let changeRule: ChangeRule
     /// The column heading for the groups of a grouped metric ("Region").
     public let groupLabel: String?
@@ -63,7 +59,7 @@ public enum MetricCatalogue {
         count("members.end", "Members at the end", "member", "Members on the last day of the period"),
         count("members.new", "New members", "new member", "People who joined during the period"),
         count("members.lapsed", "Lapsed members", "member", "Members whose membership ended during the period (left_on in the period)", upIsGood: false),
-        ratio("members.growth", "Growth in membership", "Change in members over the period as a fraction of members.start (none when the period starts with no members)"),
+        ratio("members.growth", "Growth in membership", "Change in members over the period as a fraction of members.start (none when the period starts with no members)", relativeChange: true),
         ratio("members.retention", "Retention", "Share of the members at the start who are still members at the end (none when there were none at the start)"),
         grouped("members.monthly", "Members at each month end", "member", group: "Month", "Members at each month end from the first member's joining to the period end (the last point is the period end)"),
         grouped("members.by_region", "Members by region", "member", group: "Region", noKey: "No region", "Members at the period end by region of their country; every region is listed, members with no known region form one row"),
@@ -95,17 +91,17 @@ public enum MetricCatalogue {
 
     private static func count(_ name: String, _ label: String, _ noun: String, _ definition: String, upIsGood: Bool = true) -> MetricDefinition {
         MetricDefinition(name: name, shape: .scalar, unit: .count, label: label, noun: .init(noun), nounFromKey: false,
-                         upIsGood: upIsGood, changeRule: .percent, groupLabel: nil, noKeyLabel: "Not stated", definition: definition)
+                         upIsGood: upIsGood, isRelativeChange: false, changeRule: .percent, groupLabel: nil, noKeyLabel: "Not stated", definition: definition)
     }
 
-    private static func ratio(_ name: String, _ label: String, _ definition: String) -> MetricDefinition {
+    private static func ratio(_ name: String, _ label: String, _ definition: String, relativeChange: Bool = false) -> MetricDefinition {
         MetricDefinition(name: name, shape: .scalar, unit: .ratio, label: label, noun: nil, nounFromKey: false,
-                         upIsGood: true, changeRule: .points, groupLabel: nil, noKeyLabel: "Not stated", definition: definition)
+                         upIsGood: true, isRelativeChange: relativeChange, changeRule: .points, groupLabel: nil, noKeyLabel: "Not stated", definition: definition)
     }
 
     private static func grouped(_ name: String, _ label: String, _ noun: String, group: String, noKey: String = "Not stated",
                                 nounFromKey: Bool = false, _ definition: String) -> MetricDefinition {
         MetricDefinition(name: name, shape: .grouped, unit: .count, label: label, noun: .init(noun), nounFromKey: nounFromKey,
-                         upIsGood: true, changeRule: .percent, groupLabel: group, noKeyLabel: noKey, definition: definition)
+                         upIsGood: true, isRelativeChange: false, changeRule: .percent, groupLabel: group, noKeyLabel: noKey, definition: definition)
     }
 }

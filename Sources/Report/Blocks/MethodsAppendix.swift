@@ -78,7 +78,7 @@ enum MethodsAppendix {
                     scan(spec)
                     if case .scalar("targets", _, _)? = spec["data"] { context.metrics.targets.forEach { add($0.metric) } }
                 case .conditional(let branches, _):
-                    if let arm = branches.first(where: { (try? $0.condition.map(context.holds) ?? true) ?? false }) { visit(arm.content) }
+                    if let arm = (try? context.arm(branches)) ?? nil { visit(arm.content) }
                 case .list(_, _, let items, _): items.forEach(visit)
                 case .quote(let c, _): visit(c)
                 default:

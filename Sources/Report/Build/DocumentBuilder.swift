@@ -76,14 +76,14 @@ struct DocumentBuilder {
             // `---` between sections starts a new page, as in most Markdown-to-print tools.
             return [.pageBreak]
         case .conditional(let branches, _):
-            return try blocks(branches.first { try $0.condition.map(context.holds) ?? true }?.content ?? [])
+            return try blocks(context.arm(branches)?.content ?? [])
         }
     }
 
     /// The blocks a block stands for once conditionals are decided.
     func chosen(_ b: MarkdownBlock) throws -> [MarkdownBlock] {
         guard case .conditional(let branches, _) = b else { return [b] }
-        return try (branches.first { try $0.condition.map(context.holds) ?? true }?.content ?? []).flatMap(chosen)
+        return try (context.arm(branches)?.content ?? []).flatMap(chosen)
     }
 
     func listItem(_ blocks: [MarkdownBlock]) throws -> ListItem {
@@ -134,7 +134,7 @@ struct DocumentBuilder {
                 let text = try Formatters.apply(e.filters, to: value, name: e.name, verbs: context.verbs)
                 out.append(Piece(run: InlineRun(text, bold: bold, italic: italic, link: link), number: value.number, isExpression: true))
             case .conditional(let branches, _):
-                if let arm = try branches.first(where: { try $0.condition.map(context.holds) ?? true }) {
+                if let arm = try context.arm(branches) {
                     out += try pieces(arm.content, bold: bold, italic: italic, link: link)
                 }
             case .code(let t, _):

@@ -90,7 +90,7 @@ public enum NarrativeLint {
                     let value = reference.flatMap { try? context.metrics.value(of: $0) }
                     tokens.append(.expression(reference: reference, value: value))
                 case .conditional(let branches, _):
-                    if let arm = branches.first(where: { (try? $0.condition.map(context.holds) ?? true) ?? false }) { inline(arm.content, into: &tokens) }
+                    if let arm = (try? context.arm(branches)) ?? nil { inline(arm.content, into: &tokens) }
                 case .emphasis(let c), .strong(let c), .link(_, let c): inline(c, into: &tokens)
                 case .code, .softBreak, .lineBreak: tokens.append(.word(" ", SourceLocation(file: "", line: 0, column: 0)))
                 }
@@ -120,7 +120,7 @@ public enum NarrativeLint {
                 case .table(let header, let rows, _, _):
                     for cell in header + rows.flatMap({ $0 }) { var t: [Token] = []; inline(cell, into: &t); flush(t) }
                 case .conditional(let branches, _):
-                    if let arm = branches.first(where: { (try? $0.condition.map(context.holds) ?? true) ?? false }) { block(arm.content) }
+                    if let arm = (try? context.arm(branches)) ?? nil { block(arm.content) }
                 case .fenced, .thematicBreak: break
                 }
             }
@@ -357,7 +357,7 @@ public enum NarrativeLint {
             }
             guard let r = reference else { continue }
             let changeValue: Double?
-            if r.field == .change || r.field == .changePct || r.name == "members.growth" {
+            if r.field == .change || r.field == .changePct || MetricCatalogue.definition(r.name)?.isRelativeChange == true {
                 isChange = true
                 changeValue = try? m.value(of: r)
             } else {

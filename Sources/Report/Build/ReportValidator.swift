@@ -38,17 +38,20 @@ enum ReportTree {
     static func walk(_ body: [MarkdownBlock], context: ReportContext, taken: Bool = true,
                      expression: (Expression, Bool) -> Void,
                      condition: (Condition) -> Void = { _ in }) {
+        // The arm the data takes; a condition that cannot be evaluated takes none (its error is reported by `condition`).
+        func chosenIndex<T>(_ branches: [Branch<T>]) -> Int? {
+            guard let arm = (try? context.arm(branches)) ?? nil else { return nil }
+            return branches.firstIndex(of: arm)
+        }
         func inlines(_ list: [MarkdownInline], _ taken: Bool) {
             for i in list {
                 switch i {
                 case .expression(let e): expression(e, taken)
                 case .conditional(let branches, _):
-                    var decided = !taken
-                    for b in branches {
+                    let chosen = taken ? chosenIndex(branches) : nil
+                    for (k, b) in branches.enumerated() {
                         if let c = b.condition { condition(c) }
-                        let holds = decided ? false : ((try? b.condition.map(context.holds) ?? true) ?? false)
-                        inlines(b.content, taken && holds)
-                        if holds { decided = true }
+                        inlines(b.content, k == chosen)
                     }
                 case .emphasis(let c), .strong(let c), .link(_, let c): inlines(c, taken)
                 case .text, .code, .softBreak, .lineBreak: break
@@ -66,12 +69,10 @@ enum ReportTree {
                     rows.forEach { $0.forEach { inlines($0, taken) } }
                 case .fenced, .thematicBreak: break
                 case .conditional(let branches, _):
-                    var decided = !taken
-                    for br in branches {
-                        if let c = br.condition { condition(c) }
-                        let holds = decided ? false : ((try? br.condition.map(context.holds) ?? true) ?? false)
-                        blocks(br.content, taken && holds)
-                        if holds { decided = true }
+                    let chosen = taken ? chosenIndex(branches) : nil
+                    for (k, b) in branches.enumerated() {
+                        if let c = b.condition { condition(c) }
+                        blocks(b.content, k == chosen)
                     }
                 }
             }

@@ -77,6 +77,12 @@ public struct ReportContext: Sendable {
         try Formatters.apply(e.filters, to: try value(of: e), name: e.name, verbs: verbs)
     }
 
+    /// The arm of a conditional the data takes (the first whose condition holds, else the
+    /// `{% else %}` arm), or nil: the one rule the builder, validator, lint and methods use.
+    public func arm<T>(_ branches: [Branch<T>]) throws -> Branch<T>? {
+        try branches.first { try $0.condition.map(holds) ?? true }
+    }
+
     /// Whether a `{% if %}` condition holds. A name without a value (growth from zero members,
     /// no grants) is false, and compares false.
     public func holds(_ condition: Condition) throws -> Bool {
@@ -158,12 +164,13 @@ public struct ReportContext: Sendable {
 
     /// A metric's number with its kind: a count, a ratio, or a change of either.
     static func kind(_ r: MetricReference, _ number: Double) -> TemplateValue {
-        let ratio = MetricCatalogue.definition(r.name)?.unit == .ratio
+        let definition = MetricCatalogue.definition(r.name)
+        let ratio = definition?.unit == .ratio
         switch r.field {
         case .changePct: return .relative(number)
         case .share: return .ratio(number)
         case .change: return ratio ? .points(number) : .difference(number)
-        case .value, .previous: return r.name == "members.growth" ? .relative(number) : (ratio ? .ratio(number) : .count(number))
+        case .value, .previous: return definition?.isRelativeChange == true ? .relative(number) : (ratio ? .ratio(number) : .count(number))
         }
     }
 

@@ -85,7 +85,7 @@ public enum Formatters {
             guard let singular = stringArg(0) else {
                 throw fail("plural needs the noun: {{ \(name) | plural: \"working group\" }} (and optionally its plural: \"country\", \"countries\")")
             }
-            let plural = stringArg(1) ?? Self.pluralize(singular)
+            let plural = stringArg(1) ?? EnglishNoun.plural(singular)
             return "\(NumberText.grouped(n)) \(n == 1 ? singular : plural)"
         default: break
         }
@@ -135,7 +135,7 @@ public enum Formatters {
         case .difference(let d):
             // One noun may be written either way: "member" or "members" (as the example).
             let (singular, plural): (String?, String?) = strings.count > 1 ? (strings[0], strings[1])
-                : strings.first.map { nounForms($0) } ?? (nil, nil)
+                : strings.first.map { EnglishNoun.forms($0) } ?? (nil, nil)
             let noun = { (n: Double) -> String in singular.map { " " + (n == 1 ? $0 : plural!) } ?? "" }
             if d == 0 { return plural.map { "no change in the number of \($0)" } ?? "no change" }
             let amount = NumberText.grouped(abs(d), decimals: d == d.rounded() ? 0 : 1)
@@ -143,15 +143,6 @@ public enum Formatters {
         default:
             throw fail("change formats a change against the previous period; write \(name).change (a difference) or \(name).change_pct, or members.growth")
         }
-    }
-
-    /// The singular and plural of a noun written in either form: "members" → (member, members),
-    /// "activities" → (activity, activities), "country" → (country, countries).
-    static func nounForms(_ noun: String) -> (String, String) {
-        let lower = noun.lowercased()
-        if lower.hasSuffix("ies") { return (noun.dropLast(3) + "y", noun) }
-        if lower.hasSuffix("s"), !lower.hasSuffix("ss") { return (String(noun.dropLast()), noun) }
-        return (noun, pluralize(noun))
     }
 
     /// "over 1,600" for 1,639: rounds down to two significant figures (to tens below 100) and
@@ -175,13 +166,6 @@ public enum Formatters {
         let floor = (p / step).rounded(.down) * step
         let text = NumberText.grouped(floor) + "%"
         return abs(floor - p) < 1e-9 ? text : "over \(text)"
-    }
-
-    static func pluralize(_ noun: String) -> String {
-        let lower = noun.lowercased()
-        if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return noun.dropLast() + "ies" }
-        if ["s", "x", "z", "ch", "sh"].contains(where: { lower.hasSuffix($0) }) { return noun + "es" }
-        return noun + "s"
     }
 
     static func describe(_ value: TemplateValue) -> String {
