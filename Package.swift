@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Base"], exclude: ["Golden"]),
         .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Base"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store", "Base"]),
-        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store", "ReportSyntax", "Base"]),
+        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store", "ReportSyntax", "Base", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -117,10 +117,11 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a report definition without writing a PDF.",
         discussion: """
-            Reports every error `almanac build` would stop on, and flags literal numbers typed into
-            the narrative that match no metric within rounding ("1,500 members" when members.end is
-            1,634): write an expression such as {{ members.end | over }} instead. Exit status 1 when
-            anything is found.
+            Reports every error `almanac build` would stop on, binds each literal number in the
+            narrative to what it counts (the noun after it, the phrase around it, its qualifier:
+            "over 1,700 members" is false when members.end is 1,639), flags direction words that
+            contradict the data ("grew" over a fall), and lists numbers it cannot bind as unchecked.
+            Exit status 1 on an error or a contradiction.
 
             Example:
               almanac lint Reports/year-in-review.md --db lpsa.db
@@ -137,11 +138,13 @@ struct Lint: ParsableCommand {
             let result = try builder.lint(definition, database: db)
             for e in result.errors { Terminal.error(e) }
             for w in result.warnings { Terminal.error(w) }
-            let literal = result.warnings.filter { $0.contains("literal number") }.count
-            if result.errors.isEmpty && literal == 0 {
-                print("\(report): ok\(result.warnings.isEmpty ? "" : " (\(result.warnings.count) note\(result.warnings.count == 1 ? "" : "s"))")")
+            for u in result.unchecked { Terminal.error(u) }
+            let numbers = "\(result.checked) number\(result.checked == 1 ? "" : "s") checked, \(result.unchecked.count) unchecked"
+            if result.errors.isEmpty && result.contradictions == 0 {
+                let notes = result.warnings.count
+                print("\(report): ok (\(numbers)\(notes == 0 ? "" : "; \(notes) note\(notes == 1 ? "" : "s")"))")
             } else {
-                print("\(report): \(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(literal) literal number\(literal == 1 ? "" : "s")")
+                print("\(report): \(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.contradictions) contradiction\(result.contradictions == 1 ? "" : "s") of the data (\(numbers))")
                 throw ExitCode(1)
             }
         }

@@ -35,7 +35,8 @@ public struct MetricSet: Hashable, Sendable {
     /// The row of `key` in the grouped metric `name`; nil when the metric or the row is absent
     /// (no members, no activities of that kind). A nil key is the row of "no value".
     public func row(_ name: String, key: String?) -> GroupRow? {
-        groups[name]?.first { $0.key == key }
+        guard let rows = groups[name] else { return nil }
+        return rows.first { $0.key == key } ?? key.flatMap { k in rows.first { $0.key?.lowercased() == k.lowercased() } }
     }
 
     /// The number a reference points at: `members.end`, `members.growth.previous`,
@@ -48,9 +49,10 @@ public struct MetricSet: Hashable, Sendable {
 
     public func value(of reference: MetricReference) throws -> Double? {
         if let key = reference.key {
-            guard let rows = groups[reference.name] else { throw missing(reference) }
+            guard groups[reference.name] != nil else { throw missing(reference) }
             // `[]` is the row of no value (members with no country, activities with no kind).
-            guard let row = rows.first(where: { $0.key == (key.isEmpty ? nil : key) }) else {
+            // Keys match exactly, else ignoring case: `by_kind[Webinar]` is the webinar row.
+            guard let row = self.row(reference.name, key: key.isEmpty ? nil : key) else {
                 return reference.field == .value ? 0 : nil
             }
             switch reference.field {

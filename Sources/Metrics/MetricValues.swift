@@ -133,8 +133,8 @@ enum Ratio {
         return value - previous
     }
 
+    /// The one definition of a relative change (`Change.relative`), where every change_pct comes from.
     static func relativeChange(_ value: Double?, _ previous: Double?) -> Double? {
-        guard let value, let previous else { return nil }
-        return of(value - previous, abs(previous))
+        Change.relative(value, from: previous)
     }
 }

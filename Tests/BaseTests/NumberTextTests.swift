@@ -31,3 +31,24 @@ struct NumberTextTests {
         #expect(DateText.monthYear(year: 2021, month: 6) == "June 2021")
     }
 }
+
+@Suite("Change: one policy for showing a change")
+struct ChangeTests {
+    @Test func countsChangeInPercentExceptOnSmallBases() {
+        let c = Change(1639, from: 1076, rule: .percent)!
+        #expect(c.signed == "+52%" && c.magnitude == "52%" && c.direction == .up)
+        #expect(Change(5, from: 1, rule: .percent)!.signed == "+4")
+        #expect(Change(5, from: 0, rule: .percent)!.rule == .difference)
+        #expect(Change(1000, from: 1040, rule: .percent)!.signed == "\u{2212}3.8%")
+        #expect(Change(7, from: 7, rule: .percent)!.direction == .level)
+        #expect(Change(nil, from: 3, rule: .percent) == nil)
+    }
+
+    @Test func ratiosChangeInPointsAndSharedColumnsAgree() {
+        #expect(Change(0.982, from: 0.97, rule: .points)!.signed == "+1.2 pts")
+        #expect(Change.sharedRule(.percent, previousValues: [1000, 4]) == .difference)
+        #expect(Change.sharedRule(.percent, previousValues: [1000, 40]) == .percent)
+        #expect(Change.relative(3, from: 0) == nil)
+        #expect(Change.relative(3, from: -2) == 2.5)
+    }
+}

@@ -82,6 +82,22 @@ let activitySQL = edgeMembersSQL + """
         #expect(months[1].share == 0.25)
     }
 
+    /// A CRM that writes `Webinar` and `WEBINAR`: one kind, keyed in lower case, found whatever
+    /// case a report or target writes.
+    @Test func kindsAreOneKindWhateverTheirCase() throws {
+        let f = try Fixture(activitySQL + """
+            UPDATE activities SET kind = 'Webinar' WHERE id = 1;
+            UPDATE activities SET kind = 'WEBINAR' WHERE id = 5;
+            UPDATE targets SET metric = 'activities.by_kind[Webinar]' WHERE id = 2;
+            """)
+        defer { f.cleanup() }
+        let m = try f.metrics(year(2023))
+        #expect(m.pairs("activities.by_kind") == ["webinar: 2", "convening: 1", "-: 1"])
+        #expect(m.row("activities.by_kind", key: "webinar")?.previous == 1)
+        #expect(try m.value(of: "activities.by_kind[Webinar]") == 2)
+        #expect(m.targets.first { $0.id == 2 }?.actual == 2)
+    }
+
     @Test func partnersAndEngagement() throws {
         let f = try Fixture(activitySQL)
         defer { f.cleanup() }

@@ -91,7 +91,7 @@ struct ExpressionTests {
 
     @Test func formatterErrorsSuggestNearMisses() throws {
         let e = try Expression.parse("members.end | nubmer", at: here)
-        #expect(throws: ReportError(e.filters[0].location, "unknown formatter 'nubmer' (did you mean number?); formatters: number, percent, over, over_percent, date, plural, signed, signed_percent")) {
+        #expect(throws: ReportError(e.filters[0].location, "unknown formatter 'nubmer' (did you mean number?); formatters: number, percent, over, over_percent, date, plural, signed, signed_percent, change")) {
             try Formatters.apply(e.filters, to: .count(3), name: e.name)
         }
         let p = try Expression.parse("members.end | percent", at: here)
@@ -100,5 +100,43 @@ struct ExpressionTests {
         }
         let m = try Expression.parse("members.growth | over_percent", at: here)
         #expect(throws: ReportError.self) { try Formatters.apply(m.filters, to: .missing("no members at the start"), name: m.name) }
+    }
+}
+
+@Suite("The change formatter")
+struct ChangeFormatterTests {
+    let at = SourceLocation(file: "f.md", line: 1, column: 1)
+
+    func format(_ value: TemplateValue, _ expression: String, verbs: Formatters.Verbs = .standard) throws -> String {
+        let e = try Expression.parse(Substring(expression), at: at)
+        return try Formatters.apply(e.filters, to: value, name: e.name, verbs: verbs)
+    }
+
+    @Test func relativeChangesChooseTheirVerb() throws {
+        #expect(try format(.relative(0.523), "members.growth | change") == "grew over 50%")
+        #expect(try format(.relative(-0.33), "members.growth | change") == "fell over 30%")
+        #expect(try format(.relative(0), "members.growth | change") == "stayed level")
+        #expect(try format(.relative(0.004), "members.growth | change") == "stayed level")
+        #expect(try format(.relative(0.007), "members.growth | change") == "grew by less than 1%")
+        #expect(try format(.relative(0.5), "members.growth | change") == "grew 50%")
+        #expect(try format(.relative(0.523), "members.growth | change: \"rose\", \"fell\"") == "rose over 50%")
+        #expect(try format(.relative(-0.2), "x | change", verbs: Formatters.Verbs(list: "increased, decreased, held steady")!) == "decreased 20%")
+    }
+
+    @Test func differencesSayMoreOrFewer() throws {
+        #expect(try format(.difference(563), "members.end.change | change: \"member\"") == "563 more members")
+        #expect(try format(.difference(-40), "members.end.change | change: \"member\"") == "40 fewer members")
+        #expect(try format(.difference(-1), "members.end.change | change: \"member\"") == "1 fewer member")
+        #expect(try format(.difference(563), "members.end.change | change: \"members\"") == "563 more members")
+        #expect(try format(.difference(1), "members.end.change | change: \"members\"") == "1 more member")
+        #expect(try format(.difference(-2), "activities.count.change | change: \"activities\"") == "2 fewer activities")
+        #expect(try format(.difference(0), "members.end.change | change: \"member\"") == "no change in the number of members")
+        #expect(try format(.difference(5), "activities.count.change | change: \"activity\", \"activities\"") == "5 more activities")
+        #expect(try format(.points(0.015), "members.retention.change | change: \"rose\", \"fell\"") == "rose 1.5 percentage points")
+    }
+
+    @Test func changeOfALevelIsAnErrorThatSaysWhatToWrite() {
+        #expect(throws: ReportError.self) { try format(.count(1639), "members.end | change") }
+        #expect(throws: ReportError.self) { try format(.relative(0.5), "members.growth | change: \"rose\"") }
     }
 }

@@ -39,10 +39,8 @@ public enum AltText {
         case .kpi:
             let tiles = data.series[0].points.map { p -> String in
                 var text = "\(p.label) \(value(p.value))"
-                if let prev = p.previous, prev != 0 {
-                    let change = (p.value - prev) / abs(prev)
-                    let pct = NumberText.percent(abs(change))
-                    text += change == 0 ? ", unchanged" : ", \(change > 0 ? "up" : "down") \(pct)"
+                if let change = Change(p.value, from: p.previous, rule: format == .percent ? .points : .percent) {
+                    text += change.direction == .level ? ", unchanged" : ", \(change.direction == .up ? "up" : "down") \(change.magnitude)"
                     if let period = data.previousLabel { text += " on \(period)" }
                 }
                 return text

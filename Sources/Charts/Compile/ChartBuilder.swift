@@ -46,16 +46,13 @@ struct ChartBuilder {
         marks.append(Mark(kind: kind, category: category, series: series, value: value, frame: frame, color: color, angles: angles))
     }
 
-    /// The change from `previous` to `value` as a signed percentage, or a signed count when the
-    /// previous value was zero (a percentage of nothing is meaningless).
+    /// The change from `previous` to `value` by the one policy (`Change`): percentage points for
+    /// percent-formatted values, else percent of the previous value — a difference when the
+    /// base is small, or for the whole chart when `absolute` (one of its bases is small).
     func changeText(_ value: Double, _ previous: Double, absolute: Bool = false) -> String {
-        if format == .percent { return NumberText.signed((value - previous) * 100, decimals: 0) + " pts" }
-        if previous == 0 || absolute { return NumberText.signed(value - previous) }
-        return NumberText.signedPercent((value - previous) / abs(previous))
+        let rule: ChangeRule = format == .percent ? .points : (absolute ? .difference : .percent)
+        return Change(value, from: previous, rule: rule)?.signed ?? ""
     }
-
-    /// Percent changes of small counts are noise ("+400%" for 1 → 5): below this base, charts show the difference.
-    static let smallBase = 10.0
 
     /// Lines of a wrapped label, placed right-, left- or centre-aligned and centred vertically on `centerY`.
     mutating func placeLines(_ lines: [String], x: Double, centerY: Double, anchor: TextAnchor, style textStyle: TextStyle) {

@@ -40,7 +40,7 @@ enum HorizontalBars {
         // Right-hand columns: value labels, then the change column.
         var valueWidth = showValues ? (current.map { b.canvas.width($0, valueStyle) } + previousTexts.compactMap { $0 }.map { b.canvas.width($0, previousStyle) }).max() ?? 0 : 0
         let tagStyle = style.label(color: style.muted, size: style.tickSize)
-        let absolute = b.format == .number && cats.contains { $0.previous.map { abs($0) < ChartBuilder.smallBase } ?? false }
+        let absolute = b.format == .number && Change.sharedRule(.percent, previousValues: cats.compactMap(\.previous)) == .difference
         let changes: [String?] = compare ? cats.map { c in c.previous.map { b.changeText(c.value, $0, absolute: absolute) } } : []
         let changeWidth = compare ? (changes.compactMap { $0 }.map { b.canvas.width($0, changeStyle) }.max() ?? 0) + style.tickSize + 16 : 0
         let header = compare ? style.tickSize * 1.6 : 0

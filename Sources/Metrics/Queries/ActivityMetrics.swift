@@ -10,10 +10,14 @@ enum ActivityMetrics {
     }
 
     /// One pass over activities_held: counts per (kind, group, month, period), folded in Swift
+    /// into the totals and the three groupings (a few hundred rows at most). A kind is one kind
+    /// whatever its case (`Webinar` from a CRM is `webinar`), so kinds are grouped lower-cased;
+    /// the held_on index still selects the rows.
+    ///
     /// into the totals and the three groupings (a few hundred rows at most).
     private static func activities(_ db: Database, _ window: Window, groupNames: [Int64: String], into builder: inout MetricsBuilder) throws {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT kind, working_group_id, substr(held_on, 1, 7), held_on >= :s,
+            SELECT lower(kind), working_group_id, substr(held_on, 1, 7), held_on >= :s,
                    count(*), total(participants), count(*) - count(participants)
             FROM activities WHERE held_on BETWEEN :ps AND :e
             GROUP BY 1, 2, 3, 4

@@ -30,15 +30,21 @@ final class ChartBlocks {
     }
 
     func block(_ yaml: YAMLValue, context: ReportContext, queries: QueryRunner) throws -> [Block] {
-        try yaml.requireKeys(in: ChartSpec.knownKeys, "a chart block")
+        try yaml.requireKeys(in: ChartSpec.knownKeys + Self.reportKeys, "a chart block")
         guard let dataValue = yaml["data"] else { throw ReportError(yaml.location, "a chart block needs `data:` — a metric such as members.by_region or a query name") }
         let spec = try decodeSpec(yaml, context: context)
         if spec.type == .kpi { throw ReportError(yaml["type"]!.location, "KPI tiles have their own block: write ```kpis with a list of `- metric: NAME`") }
-        let data = try chartData(spec, at: dataValue.location, context: context, queries: queries)
+        let codes = try yaml["country_codes"].map { try $0.string("country_codes") == "true" } ?? false
+        let data = try chartData(spec, at: dataValue.location, context: context, queries: queries, codes: codes)
+        // `empty: hide` leaves out a chart with nothing to draw instead of its "No data" panel.
+        if data.isEmpty, let e = yaml["empty"], try e.string("empty") == "hide" { return [] }
         let chart = compiler.compile(spec, data: data, width: width)
         warnings += chart.notes.map { "\(yaml.location): \($0)" }
         return [.figure(chart.figure)]
     }
+
+    /// Keys the report layer reads before the spec goes to Charts.
+    static let reportKeys = ["empty", "country_codes"]
 
     /// A small line of a monthly metric for a KPI tile.
     func sparkline(_ name: String, at location: SourceLocation, context: ReportContext) throws -> Graphic? {
@@ -77,7 +83,7 @@ final class ChartBlocks {
         return spec
     }
 
-    private func chartData(_ spec: ChartSpec, at location: SourceLocation, context: ReportContext, queries: QueryRunner) throws -> ChartData {
+    private func chartData(_ spec: ChartSpec, at location: SourceLocation, context: ReportContext, queries: QueryRunner, codes: Bool) throws -> ChartData {
         let m = context.metrics
         let now = ReportContext.label(m.period), before = ReportContext.label(m.previousPeriod)
         if let query = queries.query(named: spec.data) {
@@ -103,7 +109,7 @@ final class ChartBlocks {
             data.periodLabel = now
             return data
         }
-        let labelled = rows.map { (key: MetricLabels.key($0.key, of: spec.data), value: $0.value, previous: $0.previous) }
+        let labelled = rows.map { (key: MetricLabels.key($0.key, of: spec.data, profile: context.profile, codes: codes), value: $0.value, previous: $0.previous) }
         if spec.type == .stackedBar {
             // One bar per period, stacked by group: the composition this period beside the last.
             let series = labelled.map { r in

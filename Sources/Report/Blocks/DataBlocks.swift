@@ -6,11 +6,13 @@ import ReportSyntax
 /// The fenced data blocks of a report body (```` ```table ````, kpis, directory, chart, toc):
 /// each a small YAML spec turned into Layout blocks with data from the MetricSet or the database.
 struct DataBlocks {
-    static let kinds = ["chart", "table", "kpis", "directory", "toc", "summary"]
+    static let kinds = ["chart", "table", "kpis", "directory", "toc", "summary", "methods"]
 
     let engine: MetricsEngine
     let queries: QueryRunner
     let charts: ChartBlocks
+    /// What the author should know about blocks left out (warnings on stderr).
+    let notes = BuildNotes()
 
     func block(kind: String, yaml: String, at location: SourceLocation, context: ReportContext) throws -> [Block] {
         let word = kind.split(separator: " ").first.map(String.init) ?? ""
@@ -38,7 +40,7 @@ struct DataBlocks {
         case "summary":
             return try SummaryBlock.blocks(try required(spec, "summary", location), context: context)
         case "directory":
-            return try DirectoryBlock(engine: engine).blocks(spec, at: location, context: context)
+            return try DirectoryBlock(engine: engine).blocks(spec, at: location, context: context, notes: notes)
         default:
             return try charts.block(try required(spec, "chart", location), context: context, queries: queries)
         }
@@ -48,6 +50,12 @@ struct DataBlocks {
         guard let spec else { throw ReportError(location.movedUp, "empty \(kind) block; give at least `data: METRIC`") }
         return spec
     }
+}
+
+/// Warnings collected while blocks are built ("the member directory is left out").
+final class BuildNotes {
+    private(set) var notes: [String] = []
+    func add(_ note: String) { notes.append(note) }
 }
 
 extension SourceLocation {

@@ -1,4 +1,5 @@
 import Base
+import Foundation
 import Layout
 import Metrics
 import ReportSyntax
@@ -17,8 +18,13 @@ struct DirectoryBlock {
 
     let engine: MetricsEngine
 
-    func blocks(_ spec: YAMLValue?, at location: SourceLocation, context: ReportContext) throws -> [Block] {
+    func blocks(_ spec: YAMLValue?, at location: SourceLocation, context: ReportContext, notes: BuildNotes) throws -> [Block] {
         try spec?.requireKeys(in: Self.keys, "a directory block")
+        // Many organizations will not publish every member's name: the directory is opt-in.
+        guard context.isOn("directory") else {
+            notes.add("\(location.movedUp): the member directory is left out; set `directory: true` in the front matter to publish members' names")
+            return []
+        }
         let group = try spec?["group"]?.string("group") ?? "region"
         guard let grouping = DirectoryGrouping(rawValue: group) else {
             throw ReportError(spec!["group"]!.location, "group must be region or country\(NearMiss.hint(for: group, in: ["region", "country"]))")
@@ -28,21 +34,21 @@ struct DirectoryBlock {
             throw ReportError(spec!["columns"]!.location, "unknown directory column '\(c)'\(NearMiss.hint(for: c, in: Self.columns)); columns: \(Self.columns.joined(separator: ", "))")
         }
         let level = try spec?["heading_level"]?.int("heading_level") ?? 2
-        var blocks: [Block] = []
-        var current: String?? = .none
-        var rows: [[Layout.Table.Cell]] = []
-        func flush() {
-            guard let name = current else { return }
-            blocks.append(.heading(level: level, text: [InlineRun(name ?? (group == "region" ? "No region" : "No country"))], inContents: level <= 2))
-            blocks.append(.table(Layout.Table(columns: columns.map { _ in .text }, header: columns.map { [InlineRun(Self.labels[$0]!)] }, rows: rows)))
-            rows = []
-        }
-        // Repeated texts (sectors) are capitalised once: the directory of a large network has
-        // ~100,000 rows, and this loop is the report's hottest.
+        // Names sort by the collation of the report's language (ICU through Foundation), so
+        // "Ángela" sorts with A rather than after Z as bytes would; ties keep the database's order.
+        let locale = Locale(identifier: (try context.setting("language")) ?? "en")
+        func order(_ a: String, _ b: String) -> ComparisonResult { a.compare(b, options: [], range: nil, locale: locale) }
+        let sorted = try engine.directory(on: context.metrics.period.end, groupedBy: grouping).enumerated().sorted { x, y in
+            let (a, b) = (x.element, y.element)
+            if (a.group == nil) != (b.group == nil) { return b.group == nil }
+            if let ga = a.group, let gb = b.group, ga != gb { return order(ga, gb) == .orderedAscending }
+            let byName = order(a.name, b.name)
+            return byName == .orderedSame ? x.offset < y.offset : byName == .orderedAscending
+        }.map(\.element)
+        // Repeated texts (sectors) are capitalised once: a large network has ~100,000 rows.
         var sectors: [String: String] = [:]
-        for entry in try engine.directory(on: context.metrics.period.end, groupedBy: grouping) {
-            if current == nil || current! != entry.group { flush(); current = .some(entry.group) }
-            rows.append(columns.map { col in
+        func cells(_ entry: DirectoryEntry) -> [Layout.Table.Cell] {
+            columns.map { col in
                 switch col {
                 case "name": return [InlineRun(entry.name)]
                 case "country": return [InlineRun(entry.country ?? "—")]
@@ -55,9 +61,18 @@ struct DirectoryBlock {
                     return [InlineRun(s)]
                 default: return [InlineRun(String(entry.joinedOn.prefix(4)))]
                 }
-            })
+            }
         }
-        flush()
+        var blocks: [Block] = []
+        var index = sorted.startIndex
+        while index < sorted.endIndex {
+            let name = sorted[index].group
+            let next = sorted[index...].firstIndex { $0.group != name } ?? sorted.endIndex
+            blocks.append(.heading(level: level, text: [InlineRun(name ?? (group == "region" ? "No region" : "No country"))], inContents: level <= 2))
+            blocks.append(.table(Layout.Table(columns: columns.map { _ in .text }, header: columns.map { [InlineRun(Self.labels[$0]!)] },
+                                              rows: sorted[index..<next].map(cells))))
+            index = next
+        }
         if blocks.isEmpty { blocks.append(.paragraph([InlineRun("No members at the end of \(ReportContext.label(context.metrics.period)).", italic: true)])) }
         return blocks
     }

@@ -30,7 +30,9 @@ struct KPIBlocks {
             let name = try metricValue.string("metric")
             let reference: MetricReference
             do { reference = try MetricReference(parsing: name) } catch let e as MetricsError { throw ReportError(metricValue.location, e.description) }
-            let ratio = ReportContext.isRatio(reference)
+            let definition = MetricCatalogue.definition(reference.name)
+            let kind = ReportContext.kind(reference, 0)
+            let ratio = kind.asRatio != nil
             let value = try context.metrics.value(of: reference)
             let previous = try context.metrics.value(of: MetricReference(name: reference.name, key: reference.key, field: .previous))
             let format = try item["format"]?.string("format") ?? (ratio ? "percent" : "number")
@@ -43,18 +45,11 @@ struct KPIBlocks {
             default: throw ReportError(item["format"]!.location, "format must be number, percent or over\(NearMiss.hint(for: format, in: ["number", "percent", "over"]))")
             }
             let label = try item["label"].map { try context.render(try Template($0.string("label"), at: $0.location)) } ?? MetricLabels.label(name)
-            // Ratios change in percentage points; counts in percent of the previous value.
-            var change: String?
-            var direction = KPI.Direction.flat
-            if let v = value, let p = previous {
-                let delta = ratio ? v - p : (p == 0 ? nil : (v - p) / p)
-                if let d = delta {
-                    direction = abs(d) < 0.0005 ? .flat : (d > 0 ? .up : .down)
-                    let magnitude = ratio ? NumberText.grouped(abs(d) * 100) + " pts" : NumberText.percent(abs(d))
-                    change = "\(magnitude) vs \(ReportContext.label(context.metrics.previousPeriod))"
-                }
-            }
-            let upIsGood = try item["up_is_good"].map { try $0.string("up_is_good") != "false" } ?? (reference.name != "members.lapsed")
+            // The catalogue's rule: ratios in points, counts in percent (a difference on small bases).
+            let delta = Change(value, from: previous, rule: definition?.changeRule ?? .percent)
+            let change = delta.map { "\($0.magnitude) vs \(ReportContext.label(context.metrics.previousPeriod))" }
+            let direction: KPI.Direction = delta.map { [.up: .up, .down: .down, .level: .flat][$0.direction]! } ?? .flat
+            let upIsGood = try item["up_is_good"].map { try $0.string("up_is_good") != "false" } ?? (definition?.upIsGood ?? true)
             let sparkline = try item["sparkline"].map { try charts.sparkline(try $0.string("sparkline"), at: $0.location, context: context) } ?? nil
             return KPI(value: shown, label: label, change: change, direction: direction, upIsGood: upIsGood, graphic: sparkline)
         }

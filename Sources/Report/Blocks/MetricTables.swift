@@ -14,7 +14,7 @@ import ReportSyntax
 /// totals: true
 /// ```
 struct MetricTables {
-    static let keys = ["data", "columns", "labels", "sort", "limit", "totals", "caption", "metrics"]
+    static let keys = ["data", "columns", "labels", "sort", "limit", "totals", "caption", "metrics", "empty", "country_codes"]
     /// Lists that are not metrics but reports need as tables.
     static let lists = ["metrics", "targets", "grants", "activities"]
 
@@ -56,6 +56,7 @@ struct MetricTables {
                 throw ReportError(s.location, "sort must be value, key or given, found '\(order)'\(NearMiss.hint(for: order, in: ["value", "key", "given"]))")
             }
         }
+        if table.rows.isEmpty { return try Self.empty(spec, data: data, context: context) }
         let allRows = table.rows
         if let l = spec["limit"] {
             let n = try l.int("limit")
@@ -85,6 +86,28 @@ struct MetricTables {
         return [.table(Layout.Table(columns: columns, header: header, rows: rows, totals: totals, caption: caption))]
     }
 
+    /// A block with no rows: never an empty table header. `empty: hide` leaves it out,
+    /// `empty: "text"` says what the author wants, and otherwise one short line says so.
+    static func empty(_ spec: YAMLValue, data: String, context: ReportContext) throws -> [Block] {
+        let period = ReportContext.label(context.metrics.period)
+        if let e = spec["empty"] {
+            let text = try e.string("empty")
+            if text == "hide" { return [] }
+            return [.paragraph([InlineRun(try context.render(try Template(text, at: e.location)), italic: true)])]
+        }
+        let line: String
+        switch data {
+        case "working_groups.members", "working_groups.by_kind": line = "No working groups yet."
+        case "targets": line = "No targets set for \(period)."
+        case "grants": line = "No grants in \(period)."
+        case "activities": line = "No activities in \(period)."
+        default:
+            let noun = MetricCatalogue.definition(data)?.noun?.plural ?? "rows"
+            line = "No \(noun) to show for \(period)."
+        }
+        return [.paragraph([InlineRun(line, italic: true)])]
+    }
+
     func load(_ data: String, at location: SourceLocation, spec: YAMLValue, context: ReportContext) throws -> TableData {
         let m = context.metrics
         let now = ReportContext.label(m.period), before = ReportContext.label(m.previousPeriod)
@@ -99,16 +122,19 @@ struct MetricTables {
                     throw ReportError(list.location, "'\(name)' is not a single-number metric\(NearMiss.hint(for: name, in: MetricCatalogue.all.filter { $0.shape == .scalar }.map(\.name)))")
                 }
                 let ratio = def.unit == .ratio
+                // The catalogue's rule: a ratio changes in points and has no percent change.
+                let c = Change(s.value, from: s.previous, rule: def.changeRule)
                 return ["metric": .text(MetricLabels.label(name)), "name": .text(name),
                         "previous": ratio ? .ratio(s.previous) : .count(s.previous), "value": ratio ? .ratio(s.value) : .count(s.value),
-                        "change": ratio ? .points(s.change) : .change(s.change), "change_pct": ratio ? .empty : .changePct(s.changePct)]
+                        "change": def.changeRule == .points ? .points(c?.difference) : .change(c?.difference),
+                        "change_pct": def.changeRule == .points ? .empty : .changePct(c?.relative)]
             }
             return TableData(columns: ["metric", "previous", "value", "change", "change_pct"],
                              labels: ["metric": "Metric", "name": "Name", "previous": before, "value": now, "change": "Change", "change_pct": "Change %"],
                              rows: rows, numeric: ["previous", "value", "change", "change_pct"])
         case "targets":
             let rows = m.targets.map { t -> [String: TableData.Cell] in
-                let ratio = (try? MetricReference(parsing: t.metric)).map(ReportContext.isRatio) ?? false
+                let ratio = (try? MetricReference(parsing: t.metric)).map { ReportContext.kind($0, 0).asRatio != nil } ?? false
                 let status: String
                 if let a = t.actual { status = a >= t.target ? "Met" : "\(ratio ? NumberText.percent(t.target - a) : NumberText.grouped(t.target - a)) to go" }
                 else { status = "No data" }
@@ -138,11 +164,11 @@ struct MetricTables {
                              widths: ["date": 0.14, "kind": 0.2, "title": 0.52, "participants": 0.14, "working_group": 0.3])
         default:
             if let query = queries.query(named: data) { return try queries.run(query) }
-            return try grouped(data, at: location, context: context)
+            return try grouped(data, at: location, spec: spec, context: context)
         }
     }
 
-    func grouped(_ name: String, at location: SourceLocation, context: ReportContext) throws -> TableData {
+    func grouped(_ name: String, at location: SourceLocation, spec: YAMLValue, context: ReportContext) throws -> TableData {
         guard let def = MetricCatalogue.definition(name) else {
             let candidates = MetricCatalogue.all.filter { $0.shape == .grouped }.map(\.name) + Self.lists + queries.names
             throw ReportError(location, "unknown data '\(name)'\(NearMiss.hint(for: name, in: candidates)); use a grouped metric (almanac metrics --list), a query from the front matter, or one of \(Self.lists.joined(separator: ", "))")
@@ -151,66 +177,43 @@ struct MetricTables {
             throw ReportError(location, "\(name) is a single number; tables show grouped metrics such as members.by_region, or `data: metrics` with a list of single-number metrics")
         }
         let m = context.metrics
+        let codes = try spec["country_codes"].map { try $0.string("country_codes") == "true" } ?? false
         return TableData(
             columns: ["key", "value", "previous", "change", "change_pct", "share"],
             labels: ["key": MetricLabels.groupLabel(name), "value": ReportContext.label(m.period), "previous": ReportContext.label(m.previousPeriod),
                      "change": "Change", "change_pct": "Change %", "share": "Share"],
             rows: rows.map { r in
-                ["key": .text(MetricLabels.key(r.key, of: name)), "value": .count(r.value), "previous": .count(r.previous),
-                 "change": .change(r.previous.map { r.value - $0 }), "change_pct": .changePct(r.changePct), "share": .ratio(r.share)]
+                let c = Change(r.value, from: r.previous, rule: def.changeRule)
+                return ["key": .text(MetricLabels.key(r.key, of: name, profile: context.profile, codes: codes)), "value": .count(r.value), "previous": .count(r.previous),
+                        "change": .change(c?.difference), "change_pct": .changePct(c?.relative), "share": .ratio(r.share)]
             },
             numeric: ["value", "previous", "change", "change_pct", "share"])
     }
 }
 
-/// Readable names for metrics and their groups in tables and charts.
+/// Readable names for metrics and their groups in tables and charts, from the catalogue.
 enum MetricLabels {
+    /// "Members at the end"; for one group, "Webinar (activities by kind)".
     static func label(_ reference: String) -> String {
-        let overrides = [
-            "members.start": "Members at the start", "members.end": "Members at the end", "members.new": "New members",
-            "members.lapsed": "Lapsed members", "members.growth": "Growth in membership", "members.retention": "Retention",
-            "countries.count": "Countries represented", "working_groups.established": "Working groups established",
-            "working_groups.total": "Working groups", "activities.count": "Activities", "activities.participants": "Participants",
-            "activities.without_participants": "Activities without a participant count", "partners.engaged": "Partners engaged",
-            "engagement.rate": "Members who took part",
-        ]
-        if let l = overrides[reference] { return l }
         if let open = reference.firstIndex(of: "["), let close = reference.lastIndex(of: "]") {
             let key = String(reference[reference.index(after: open)..<close])
-            return "\(key.prefix(1).uppercased() + key.dropFirst()) (\(label(String(reference[..<open])).lowercased()))"
+            return "\(key.capitalizedFirst) (\(label(String(reference[..<open])).lowercased()))"
         }
-        return reference.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ".", with: " ")
-            .prefix(1).uppercased() + reference.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ".", with: " ").dropFirst()
+        if let d = MetricCatalogue.definition(reference) { return d.label }
+        return reference.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ".", with: " ").capitalizedFirst
     }
 
     static func groupLabel(_ metric: String) -> String {
-        switch metric {
-        case "members.by_region": return "Region"
-        case "members.by_country": return "Country"
-        case "members.by_sector": return "Sector"
-        case "members.monthly", "activities.by_month": return "Month"
-        case "activities.by_kind": return "Kind"
-        case "activities.by_working_group", "working_groups.members": return "Working group"
-        case "working_groups.by_kind": return "Kind"
-        case "partners.by_name": return "Partner"
-        default: return "Group"
-        }
+        MetricCatalogue.definition(metric)?.groupLabel ?? "Group"
     }
 
-    /// A group key as a reader sees it: null keys get a name, sectors and kinds a capital.
-    static func key(_ key: String?, of metric: String) -> String {
-        guard let key else {
-            switch metric {
-            case "members.by_region": return "No region"
-            case "members.by_country": return "No country"
-            case "members.by_sector": return "No sector"
-            case "activities.by_kind": return "No kind"
-            case "activities.by_working_group": return "No working group"
-            default: return "Not stated"
-            }
-        }
+    /// A group key as a reader sees it: null keys get a name, sectors and kinds a capital,
+    /// country codes their country's name (unless `codes` asks for the codes).
+    static func key(_ key: String?, of metric: String, profile: OrganizationProfile? = nil, codes: Bool = false) -> String {
+        guard let key else { return MetricCatalogue.definition(metric)?.noKeyLabel ?? "Not stated" }
+        if metric == "members.by_country", !codes, let profile { return profile.countryName(key) }
         if ["members.by_sector", "activities.by_kind", "working_groups.by_kind"].contains(metric) {
-            return key.prefix(1).uppercased() + key.dropFirst()
+            return key.capitalizedFirst
         }
         return key
     }

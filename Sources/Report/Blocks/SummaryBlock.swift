@@ -14,19 +14,20 @@ import ReportSyntax
 enum SummaryBlock {
     static let keys = ["metrics", "groups", "count"]
 
-    struct Change { let subject: String; let value: Double; let previous: Double; var pct: Double { (value - previous) / previous } }
+    /// One candidate sentence part: what changed and by how much (the catalogue's rule).
+    struct Item { let subject: String; let change: Change; var size: Double { abs(change.relative ?? 0) } }
 
     static func blocks(_ spec: YAMLValue, context: ReportContext) throws -> [Block] {
         try spec.requireKeys(in: keys, "a summary block")
         let m = context.metrics
-        var changes: [Change] = []
+        var changes: [Item] = []
         if let list = spec["metrics"] {
             for name in try list.strings("metrics") {
                 guard let def = MetricCatalogue.definition(name), def.shape == .scalar, def.unit == .count else {
                     throw ReportError(list.location, "'\(name)' is not a single-number count\(NearMiss.hint(for: name, in: MetricCatalogue.all.filter { $0.shape == .scalar && $0.unit == .count }.map(\.name)))")
                 }
-                if let s = m.scalar(name), let v = s.value, let p = s.previous, p > 0 {
-                    changes.append(Change(subject: MetricLabels.label(name).lowercasedFirst, value: v, previous: p))
+                if let s = m.scalar(name), let c = Change(s.value, from: s.previous, rule: def.changeRule), c.previous > 0 {
+                    changes.append(Item(subject: MetricLabels.label(name).lowercasedFirst, change: c))
                 }
             }
         }
@@ -35,19 +36,30 @@ enum SummaryBlock {
                 guard MetricCatalogue.definition(name)?.shape == .grouped, let rows = m.grouped(name) else {
                     throw ReportError(g.location, "'\(name)' is not a grouped metric\(NearMiss.hint(for: name, in: MetricCatalogue.all.filter { $0.shape == .grouped }.map(\.name)))")
                 }
-                for r in rows { if let p = r.previous, p > 0 { changes.append(Change(subject: "members in \(MetricLabels.key(r.key, of: name))", value: r.value, previous: p)) } }
+                let def = MetricCatalogue.definition(name)!
+                for r in rows {
+                    guard let c = Change(r.value, from: r.previous, rule: def.changeRule), c.previous > 0 else { continue }
+                    let noun = def.noun(key: r.key)?.plural ?? "members"
+                    let subject = def.nounFromKey ? noun : "\(noun) in \(MetricLabels.key(r.key, of: name, profile: context.profile))"
+                    changes.append(Item(subject: subject, change: c))
+                }
             }
         }
         let count = try spec["count"]?.int("count") ?? 3
-        let top = changes.sorted { abs($0.pct) > abs($1.pct) || (abs($0.pct) == abs($1.pct) && $0.subject < $1.subject) }.prefix(max(1, count))
+        let top = changes.sorted { $0.size > $1.size || ($0.size == $1.size && $0.subject < $1.subject) }.prefix(max(1, count))
         guard !top.isEmpty else {
             return [.paragraph([InlineRun("There is nothing to compare with \(ReportContext.label(m.previousPeriod)).", italic: true)])]
         }
-        let phrases = top.map { c in
-            let verb = c.value > c.previous ? "rose" : (c.value < c.previous ? "fell" : "held at")
-            return c.value == c.previous
-                ? "\(c.subject) held at \(NumberText.grouped(c.value))"
-                : "\(c.subject) \(verb) \(NumberText.percent(abs(c.pct))) from \(NumberText.grouped(c.previous)) to \(NumberText.grouped(c.value))"
+        let verbs = context.verbs
+        let phrases = top.map { item in
+            let c = item.change
+            switch c.direction {
+            case .level: return "\(item.subject) \(verbs.level) at \(NumberText.grouped(c.value))"
+            case .up, .down:
+                let verb = c.direction == .up ? verbs.up : verbs.down
+                // "rose 52%", but "rose by 2" for a difference on a small base.
+                return "\(item.subject) \(verb) \(c.rule == .difference ? "by " : "")\(c.magnitude) from \(NumberText.grouped(c.previous)) to \(NumberText.grouped(c.value))"
+            }
         }
         let sentence = "The largest changes from \(ReportContext.label(m.previousPeriod)) to \(ReportContext.label(m.period)): "
             + (phrases.count == 1 ? phrases[0] : phrases.dropLast().joined(separator: "; ") + "; and " + phrases.last!) + "."

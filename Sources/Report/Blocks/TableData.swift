@@ -29,8 +29,8 @@ struct TableData {
             case .count(let n): return NumberText.grouped(n, decimals: n == n.rounded() ? 0 : 1)
             case .ratio(let r): return NumberText.percent(r, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
             case .change(let n): return NumberText.signed(n, decimals: n == n.rounded() ? 0 : 1)
-            case .changePct(let r): return NumberText.signedPercent(r, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
-            case .points(let r): return NumberText.signedPoints(r, decimals: abs(r) < 0.1 && r != 0 ? 1 : 0)
+            case .changePct(let r): return NumberText.signedPercent(r, decimals: Change.decimals(r))
+            case .points(let r): return NumberText.signedPoints(r, decimals: Change.decimals(r))
             case .empty: return "—"
             }
         }

@@ -11,6 +11,8 @@ public struct BuiltReport {
     /// The shaper that measured the charts; typesetting with it reuses its cache and fonts.
     public let shaper: TextShaper
     public let metrics: MetricSet
+    /// What the report's expressions were evaluated against (the lint reads it again).
+    public let context: ReportContext
     /// The file name the definition asks for (`output:`), or `NAME-PERIOD.pdf`.
     public let outputName: String
     public let warnings: [String]
@@ -43,7 +45,10 @@ public struct ReportBuilder {
         let engine = try MetricsEngine.open(path)
         let period = try resolvePeriod(definition, engine: engine)
         let metrics = try engine.compute(period, today: today)
-        let context = ReportContext(metrics: metrics, settings: definition.settings, overrides: overrides)
+        let context = ReportContext(metrics: metrics, settings: definition.settings, overrides: overrides, profile: try engine.profile())
+        if let verbs = definition.settings.values["change_verbs"], Formatters.Verbs(list: try context.setting("change_verbs") ?? "") == nil {
+            throw ReportError(verbs.location, "change_verbs needs two or three words separated by commas: the verb for a rise, for a fall and (optionally) for no change, e.g. `change_verbs: rose, fell, held steady`")
+        }
         try ReportValidator.check(definition, context: context)
 
         let queries = QueryRunner(engine: engine, queries: definition.settings.queries, timeLimit: queryTimeLimit)
@@ -51,10 +56,16 @@ public struct ReportBuilder {
         let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: theme.fonts.directory.map { [$0] } ?? [])
         let charts = ChartBlocks(theme: theme, measurer: shaper)
         charts.registerCategories(metrics)
-        let builder = DocumentBuilder(context: context, data: DataBlocks(engine: engine, queries: queries, charts: charts))
+        var builder = DocumentBuilder(context: context, data: DataBlocks(engine: engine, queries: queries, charts: charts))
+        builder.dropsZeroSentences = try context.setting("zero_sentences") != "keep"
+        builder.body = definition.body
         let title = (try context.setting("title") ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension) + titleSuffix
         let cover = try CoverPage.blocks(title: title, definition.settings, context: context, theme: theme, file: definition.file)
-        let body = try builder.blocks(definition.body)
+        var body = try builder.blocks(definition.body)
+        // `methods: true` in the front matter appends "How we count" when the body has no methods block.
+        if context.isOn("methods"), !MethodsAppendix.appearsIn(definition.body) {
+            body += try MethodsAppendix.blocks("", at: SourceLocation(file: definition.file, line: 1, column: 1), body: definition.body, context: context)
+        }
         let metadata = DocumentMetadata(
             title: title,
             author: try context.setting("author") ?? context.setting("organization") ?? "",
@@ -65,8 +76,9 @@ public struct ReportBuilder {
         let document = Document(metadata: metadata, theme: theme, blocks: cover + body)
         let output = try context.setting("output")
             ?? "\(((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension)-\(Self.fileLabel(metrics.period)).pdf"
-        return BuiltReport(document: document, shaper: shaper, metrics: metrics, outputName: output,
-                           warnings: definition.settings.warnings.map(\.description) + metrics.notes.map { "\(path): \($0)" } + charts.warnings)
+        return BuiltReport(document: document, shaper: shaper, metrics: metrics, context: context, outputName: output,
+                           warnings: definition.settings.warnings.map(\.description) + metrics.notes.map { "\(path): \($0)" } + charts.warnings
+                               + builder.data.notes.notes)
     }
 
     func resolvePeriod(_ definition: ReportDefinition, engine: MetricsEngine) throws -> Period {

@@ -5,8 +5,14 @@ import ReportSyntax
 public struct LintReport: Sendable {
     /// Errors that would stop `almanac build`.
     public let errors: [String]
-    /// Literal numbers that contradict the data, typos in settings, and notes on the period.
+    /// Literal numbers and direction words that contradict the data, typos in settings, and notes on the period.
     public let warnings: [String]
+    /// Literal numbers the lint could not bind to a metric (reported, not passed).
+    public var unchecked: [String] = []
+    /// Literal numbers bound and checked.
+    public var checked = 0
+    /// How many warnings are contradictions of the data.
+    public var contradictions = 0
 }
 
 extension ReportBuilder {
@@ -21,7 +27,11 @@ extension ReportBuilder {
         } catch let error as ReportError {
             return LintReport(errors: [error.description], warnings: [])
         }
-        let literals = LiteralNumberLint.check(definition, metrics: built.metrics).map { "\($0.location): warning: \($0.message)" }
-        return LintReport(errors: [], warnings: built.warnings + literals)
+        let result = NarrativeLint.check(definition, context: built.context)
+        var report = LintReport(errors: [], warnings: built.warnings + result.problems.map { "\($0.location): warning: \($0.message)" })
+        report.unchecked = result.unchecked.map { "\($0.location): note: \($0.message)" }
+        report.checked = result.checked
+        report.contradictions = result.problems.count
+        return report
     }
 }

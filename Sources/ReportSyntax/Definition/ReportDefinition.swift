@@ -7,7 +7,7 @@ public struct ReportDefinition: Sendable {
     public let file: String
     public let settings: ReportSettings
     public let body: [MarkdownBlock]
-    /// The whole source, for the lint pass that looks for typed-in numbers.
+    /// The whole source as read (the body is parsed once into `body`; nothing scans this again).
     public let source: String
     public let bodyStartLine: Int
 
@@ -68,7 +68,8 @@ public struct ReportSettings: Sendable {
     }
 
     public static let knownKeys = ["title", "subtitle", "organization", "author", "signature", "period", "from", "to", "grant",
-                                   "paper", "orientation", "theme", "output", "created", "queries", "keywords", "subject", "logo"]
+                                   "paper", "orientation", "theme", "output", "created", "queries", "keywords", "subject", "logo",
+                                   "funder", "change_verbs", "language", "directory", "methods", "zero_sentences"]
 
     /// Every scalar setting, including ones the author invents (`mission: …`), as templates
     /// that `{{ title }}` or `{{ mission }}` can refer to.

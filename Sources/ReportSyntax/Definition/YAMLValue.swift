@@ -51,7 +51,7 @@ public indirect enum YAMLValue: Sendable, Equatable {
     /// scalars stay strings ("2023" in quotes is not a number).
     public var node: Node {
         switch self {
-        case .scalar(let s, let quoted, _): return quoted ? Node(s, Tag(.str), .doubleQuoted) : Node(s)
+        case .scalar(let s, let quoted, _): return quoted ? Node(s, Yams.Tag(.str), .doubleQuoted) : Node(s)
         case .sequence(let items, _): return .sequence(Node.Sequence(items.map(\.node)))
         case .mapping(let entries, _): return .mapping(Node.Mapping(entries.map { (Node($0.key), $0.value.node) }))
         }

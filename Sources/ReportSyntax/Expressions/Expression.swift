@@ -22,7 +22,13 @@ public struct Expression: Hashable, Sendable {
 
     /// Parses the text between the braces; `location` is where that text starts.
     public static func parse(_ text: Substring, at location: SourceLocation) throws -> Expression {
-        var scanner = Scanner(text: text, location: location)
+        try parse(LocatedText(String(text), at: location))
+    }
+
+    /// Parses located text (the inside of `{{ }}` in a Markdown text run, which may span a
+    /// soft line break); every error points at the character it concerns.
+    public static func parse(_ located: LocatedText) throws -> Expression {
+        var scanner = Scanner(located)
         scanner.skipSpaces()
         let nameStart = scanner.location
         let name = scanner.name()
@@ -57,23 +63,20 @@ public struct Expression: Hashable, Sendable {
 
 /// A tiny cursor over expression text that tracks its source location.
 private struct Scanner {
-    let text: Substring
-    var index: Substring.Index
-    var location: SourceLocation
+    let located: LocatedText
+    let chars: [Character]
+    var index = 0
 
-    init(text: Substring, location: SourceLocation) {
-        self.text = text
-        self.index = text.startIndex
-        self.location = location
+    init(_ located: LocatedText) {
+        self.located = located
+        self.chars = Array(located.text)
     }
 
-    var atEnd: Bool { index == text.endIndex }
-    var peek: Character? { atEnd ? nil : text[index] }
+    var location: SourceLocation { located.location(at: index) }
+    var atEnd: Bool { index == chars.count }
+    var peek: Character? { atEnd ? nil : chars[index] }
 
-    mutating func advance() {
-        location = location.advanced(by: text[index...index])
-        index = text.index(after: index)
-    }
+    mutating func advance() { index += 1 }
 
     mutating func skipSpaces() { while let c = peek, c.isWhitespace { advance() } }
 

@@ -11,25 +11,14 @@ public struct Template: Sendable, Equatable {
     /// Splits `source` into text and expressions; `location` is where `source` starts.
     /// `{{` without a closing `}}` is an error at the opening braces.
     public init(_ source: String, at location: SourceLocation) throws {
-        var parts: [Part] = []
-        var rest = source[...]
-        var here = location
-        while let open = rest.range(of: "{{") {
-            let before = rest[..<open.lowerBound]
-            if !before.isEmpty { parts.append(.text(String(before))) }
-            here = here.advanced(by: before)
-            let openAt = here
-            let inner = rest[open.upperBound...]
-            guard let close = inner.range(of: "}}") else {
-                throw ReportError(openAt, "'{{' is not closed; add '}}' after the expression")
+        parts = try TextToken.tokens(LocatedText(source, at: location)).map { token in
+            switch token {
+            case .text(let t): return .text(t.text)
+            case .expression(let e): return .expression(e)
+            case .tag(let t):
+                throw ReportError(t.location, "{% %} tags belong in the report's text, not in settings or block options; choose the text in the body instead")
             }
-            let body = inner[..<close.lowerBound]
-            parts.append(.expression(try Expression.parse(body, at: openAt.advanced(by: "{{"))))
-            here = openAt.advanced(by: rest[open.lowerBound..<close.upperBound])
-            rest = inner[close.upperBound...]
         }
-        if !rest.isEmpty { parts.append(.text(String(rest))) }
-        self.parts = parts
     }
 
     public var expressions: [Expression] {
@@ -37,11 +26,11 @@ public struct Template: Sendable, Equatable {
     }
 
     /// The text with every expression replaced by its formatted value.
-    public func render(_ lookup: (Expression) throws -> TemplateValue) throws -> String {
+    public func render(verbs: Formatters.Verbs = .standard, _ lookup: (Expression) throws -> TemplateValue) throws -> String {
         try parts.map { part in
             switch part {
             case .text(let t): return t
-            case .expression(let e): return try Formatters.apply(e.filters, to: try lookup(e), name: e.name)
+            case .expression(let e): return try Formatters.apply(e.filters, to: try lookup(e), name: e.name, verbs: verbs)
             }
         }.joined()
     }
