@@ -9,7 +9,7 @@ SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libsqlite3-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	fonts-inter fonts-noto-core fonts-noto-cjk \
 	poppler-utils qpdf
-BENCH_PACKAGES := hyperfine time
+BENCH_PACKAGES := hyperfine time sqlite3 python3-venv
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift

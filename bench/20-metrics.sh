@@ -23,3 +23,16 @@ for n in 1640 100000 1000000; do
     | python3 -c "import statistics,sys; print('%.1f' % statistics.median(float(x) for x in sys.stdin))")
   printf "| %s | %s | %s | %s | %s |\n" "$(python3 -c "print(f'{$n:,}')")" "$median" "$inprocess" "$cpu" "$(peak_rss_mb $cmd)"
 done
+
+# Side by side with the metrics as someone would first write them in the sqlite3 shell
+# (bench/sql/straightforward-metrics.sql), interleaved on the 1,000,000-member database.
+# Goal (issue 15): the straightforward SQL ≥ 5× slower than almanac, almanac ≤ 1 s.
+db=$(sample_db 1000000)
+echo
+echo "### almanac metrics beside the straightforward SQL (1,000,000 members)"
+echo
+echo "| command | median | min–max |"
+echo "| --- | ---: | ---: |"
+python3 "$(dirname "$0")/side_by_side.py" --runs 5 --warmup 1 \
+  almanac "$ALMANAC metrics $db --year 2023 --format json" \
+  "sqlite3 shell" "sqlite3 -readonly $db < $(dirname "$0")/sql/straightforward-metrics.sql"

@@ -25,4 +25,4 @@ peak_rss_mb() {
 }
 
 # The page count of a PDF.
-pdf_pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
