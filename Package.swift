@@ -38,6 +38,8 @@ let package = Package(
             pkgConfig: "cairo-pdf",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        // ICU's collator (Debian's libicu-dev), to sort names as the report's language sorts them.
+        .target(name: "CCollation", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         // GitHub-flavoured CommonMark (tables) for report definitions.
         .systemLibrary(
             name: "CCmark",
@@ -78,7 +80,7 @@ let package = Package(
         // Report definitions + metrics → Document: expressions evaluated, data blocks built.
         // The built-in Year in Review is Reports/year-in-review.md, embedded in the binary.
         .target(name: "Report", dependencies: [
-            "ReportSyntax", "Metrics", "Layout", "Charts", "Base",
+            "ReportSyntax", "Metrics", "Layout", "Charts", "Base", "CCollation",
             .product(name: "Yams", package: "Yams"),
         ], resources: [.embedInCode("Resources/year-in-review.md")]),
         // The commands, as a library so tests can call them in-process.

@@ -16,7 +16,7 @@ struct ImportRulesTests {
         "Charts": ["Base"],
         "Render": ["Base", "Layout", "CPango", "CCairo"],
         "ReportSyntax": ["Base", "CCmark", "Yams"],
-        "Report": ["Base", "ReportSyntax", "Metrics", "Layout", "Charts", "Yams"],
+        "Report": ["Base", "ReportSyntax", "Metrics", "Layout", "Charts", "Yams", "CCollation"],
         "AlmanacCLI": ["Base", "Store", "Metrics", "Layout", "Charts", "Render", "ReportSyntax", "Report", "ArgumentParser"],
         "almanac": ["AlmanacCLI"],
     ]

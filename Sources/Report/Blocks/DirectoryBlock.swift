@@ -34,17 +34,18 @@ struct DirectoryBlock {
             throw ReportError(spec!["columns"]!.location, "unknown directory column '\(c)'\(NearMiss.hint(for: c, in: Self.columns)); columns: \(Self.columns.joined(separator: ", "))")
         }
         let level = try spec?["heading_level"]?.int("heading_level") ?? 2
-        // Names sort by the collation of the report's language (ICU through Foundation), so
-        // "Ángela" sorts with A rather than after Z as bytes would; ties keep the database's order.
-        let locale = Locale(identifier: (try context.setting("language")) ?? "en")
-        func order(_ a: String, _ b: String) -> ComparisonResult { a.compare(b, options: [], range: nil, locale: locale) }
-        let sorted = try engine.directory(on: context.metrics.period.end, groupedBy: grouping).enumerated().sorted { x, y in
-            let (a, b) = (x.element, y.element)
-            if (a.group == nil) != (b.group == nil) { return b.group == nil }
-            if let ga = a.group, let gb = b.group, ga != gb { return order(ga, gb) == .orderedAscending }
-            let byName = order(a.name, b.name)
-            return byName == .orderedSame ? x.offset < y.offset : byName == .orderedAscending
-        }.map(\.element)
+        // Names sort by the collation of the report's language (ICU), so "Ángela" sorts with A
+        // rather than after Z as bytes would; equal names keep the database's order. Metrics
+        // returns the entries grouped: the few groups are sorted, then each group's names.
+        let collator = Collator(language: (try context.setting("language")) ?? "en")
+        var groups: [(name: String?, entries: [DirectoryEntry])] = []
+        for entry in try engine.directory(on: context.metrics.period.end, groupedBy: grouping) {
+            if groups.last.map({ $0.name != entry.group }) ?? true { groups.append((entry.group, [])) }
+            groups[groups.count - 1].entries.append(entry)
+        }
+        // Named groups in collation order, then the entries with no group.
+        let named = collator.sorted(groups.filter { $0.name != nil }) { $0.name! }
+        let sorted = (named + groups.filter { $0.name == nil }).flatMap { group in collator.sorted(group.entries, by: \.name) }
         // Repeated texts (sectors) are capitalised once: a large network has ~100,000 rows.
         var sectors: [String: String] = [:]
         func cells(_ entry: DirectoryEntry) -> [Layout.Table.Cell] {
