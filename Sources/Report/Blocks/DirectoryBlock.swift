@@ -45,7 +45,7 @@ struct DirectoryBlock {
         }
         // Named groups in collation order, then the entries with no group.
         let named = collator.sorted(groups.filter { $0.name != nil }) { $0.name! }
-        let sorted = (named + groups.filter { $0.name == nil }).flatMap { group in collator.sorted(group.entries, by: \.name) }
+        let ordered = named + groups.filter { $0.name == nil }
         // Repeated texts (sectors) are capitalised once: a large network has ~100,000 rows.
         var sectors: [String: String] = [:]
         func cells(_ entry: DirectoryEntry) -> [Layout.Table.Cell] {
@@ -65,14 +65,10 @@ struct DirectoryBlock {
             }
         }
         var blocks: [Block] = []
-        var index = sorted.startIndex
-        while index < sorted.endIndex {
-            let name = sorted[index].group
-            let next = sorted[index...].firstIndex { $0.group != name } ?? sorted.endIndex
-            blocks.append(.heading(level: level, text: [InlineRun(name ?? (group == "region" ? "No region" : "No country"))], inContents: level <= 2))
+        for group in ordered {
+            blocks.append(.heading(level: level, text: [InlineRun(group.name ?? (grouping == .region ? "No region" : "No country"))], inContents: level <= 2))
             blocks.append(.table(Layout.Table(columns: columns.map { _ in .text }, header: columns.map { [InlineRun(Self.labels[$0]!)] },
-                                              rows: sorted[index..<next].map(cells))))
-            index = next
+                                              rows: collator.sorted(group.entries, by: \.name).map(cells))))
         }
         if blocks.isEmpty { blocks.append(.paragraph([InlineRun("No members at the end of \(ReportContext.label(context.metrics.period)).", italic: true)])) }
         return blocks
