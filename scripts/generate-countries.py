@@ -42,7 +42,7 @@ CURATED = {
     "GB": ["UK", "U.K.", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland",
            "United Kingdom of Great Britain and Northern Ireland", "Grande-Bretagne", "Reino Unido"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
-    "CD": ["DRC", "DR Congo", "D.R. Congo", "D.R.C.", "Congo DRC", "Democratic Republic of Congo",
+    "CD": ["Democratic Republic of the Congo", "DRC", "DR Congo", "D.R. Congo", "D.R.C.", "Congo DRC", "Democratic Republic of Congo",
            "Congo, Democratic Republic", "Congo, Democratic Republic of the", "Congo-Kinshasa", "Zaire"],
     "CG": ["Republic of Congo", "Republic of the Congo", "Congo Republic", "Congo-Brazzaville", "Congo, Republic of the"],
     "CN": ["PRC", "P.R.C.", "P.R. China", "PR China", "Mainland China", "China, People's Republic of"],
@@ -73,7 +73,7 @@ CURATED = {
     "LC": ["St Lucia", "St. Lucia"], "VC": ["St Vincent and the Grenadines", "St. Vincent and the Grenadines"],
     "DE": ["Germany", "Deutschland", "BRD"], "ES": ["España", "Espana"], "MX": ["México"], "BR": ["Brasil"],
     "PE": ["Perú"], "SN": ["Sénégal"], "HT": ["Haïti"], "MA": ["Maroc"], "IN": ["Bharat"],
-    "CH": ["Suisse", "Schweiz", "Svizzera"], "BE": ["Belgique", "België"], "JP": ["Nippon", "Nihon"],
+    "CH": ["Suisse", "Schweiz", "Svizzera"], "BE": ["Belgique", "België"], "JP": ["Nippon", "Nihon"], "LB": ["Liban"],
 }
 
 # Spellings that name different countries in different sources: resolved by hand, not by order.

@@ -146,10 +146,13 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report data-quality problems; exit 1 when any error is found.",
         discussion: """
-            Errors: members who left before they joined, unknown country codes, dates in the future,
-            duplicate emails, working-group memberships outside the member's or group's lifetime,
-            negative participant counts, attendance by non-members.
-            Warnings: members with no country, activities with no kind.
+            Errors: members who left before they joined, unknown country codes, dates in the \
+            future, duplicate emails, working-group memberships outside the member's or group's \
+            lifetime, negative participant counts.
+
+            Warnings: members with no country, activities with no kind, activities scheduled after \
+            --today (planned events), attendance by people who were not members that day (open \
+            events are normal).
 
             Example:
               almanac check lpsa.db

@@ -51,7 +51,7 @@ public struct ImportSummary: Sendable, Equatable {
         var parts = ["\(added.formatted()) added", "\(updated.formatted()) updated", "\(unchanged.formatted()) unchanged"]
         let skippedCount = skipped.reduce(0) { $0 + $1.count }
         parts.append("\(skippedCount.formatted()) skipped" + (skipped.isEmpty ? "" : " (\(skipped.map { "\($0.count.formatted()) \($0.why)" }.joined(separator: ", ")))"))
-        for r in removed { parts.append(r.why == table ? "\(r.count.formatted()) removed" : "\(r.count.formatted()) \(r.why) row\(r.count == 1 ? "" : "s") removed") }
+        for r in removed where r.count > 0 { parts.append(r.why == table ? "\(r.count.formatted()) removed" : "\(r.count.formatted()) \(r.why) row\(r.count == 1 ? "" : "s") removed") }
         return "\(table): " + parts.joined(separator: ", ")
     }
 

@@ -31,8 +31,9 @@ public struct CountryMatcher: Sendable {
     /// The code for `value`, or nil.
     public func code(for value: String) -> String? { codes[Self.normalize(value)] }
 
-    /// The closest known spelling when `value` is a plausible typo of exactly one country: at
-    /// most one edit in 5–8 letters, two from 9 letters on, and no other country as close.
+    /// The closest known spelling when `value` is a plausible typo of exactly one country: the
+    /// same first letter, at most one edit in 5–8 letters, two from 9 letters on, and no other
+    /// country as close ("Ruritania" is two edits from Mauritania and is not suggested).
     public func suggestion(for value: String) -> (spelling: String, code: String)? {
         let key = Self.normalize(value)
         guard key.count >= 5, codes[key] == nil else { return nil }
@@ -40,7 +41,7 @@ public struct CountryMatcher: Sendable {
         let target = Array(key)
         var best: (key: String, d: Int)?
         var bestCodes: Set<String> = []
-        for (candidate, code) in codes where abs(candidate.count - key.count) <= limit {
+        for (candidate, code) in codes where abs(candidate.count - key.count) <= limit && candidate.first == key.first {
             let d = NearMiss.distance(target, Array(candidate))
             guard d <= limit else { continue }
             if best == nil || d < best!.d { best = (candidate, d); bestCodes = [code] }
