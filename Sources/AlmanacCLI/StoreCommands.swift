@@ -9,9 +9,9 @@ struct Init: ParsableCommand {
         discussion: """
             A new database gets every ISO 3166-1 country (and Kosovo, XK) in default regions from \
             UN M49: the 18 sub-regions unless --regions says intermediate (24 regions: Africa and \
-            Latin America split further) or continents (5). To use your organization's own \
-            regions, import regions and then countries with their region_id (see README, \
-            "Countries and regions").
+            Latin America split further), continents (5) or none (import your own). To use your \
+            organization's own regions, import regions and then countries with --update (see \
+            README, "Countries and regions").
 
             Examples:
               almanac init lpsa.db
@@ -19,7 +19,7 @@ struct Init: ParsableCommand {
             """)
 
     @Argument(help: "The database file to create.") var database: String
-    @Option(help: ArgumentHelp("Default regions of the countries: subregions, intermediate or continents.", valueName: "SCHEME"))
+    @Option(help: ArgumentHelp("Default regions of the countries: subregions, intermediate, continents or none.", valueName: "SCHEME"))
     var regions: String = RegionScheme.subregions.rawValue
 
     func validate() throws {
@@ -31,7 +31,7 @@ struct Init: ParsableCommand {
     func run() throws {
         try reportingErrors(database: database) {
             switch try AlmanacDatabase.initialize(database, regions: RegionScheme(rawValue: regions)!) {
-            case .created: print("created \(database) (schema version \(Schema.currentVersion)) with \(CountryMatcher.countryCount) countries in \(regions)")
+            case .created: print(regions == "none" ? "created \(database) (schema version \(Schema.currentVersion)) with no countries" : "created \(database) (schema version \(Schema.currentVersion)) with \(CountryMatcher.countryCount) countries in M49 \(regions)")
             case .upgraded(let from, let to): print("upgraded \(database) from schema version \(from) to \(to)")
             case .alreadyCurrent(let v): print("\(database) is already an Almanac database (schema version \(v)); nothing to do")
             }

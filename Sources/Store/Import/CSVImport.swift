@@ -237,13 +237,17 @@ public struct CSVImporter {
     struct Problems {
         let file: String
         let limit: Int
-        var lines: [String] = []
+        var lines: [(line: Int, text: String)] = []
         var total = 0
         mutating func report(_ line: Int, _ message: String) {
             total += 1
-            if lines.count < limit { lines.append("\(file):\(line): \(message)") }
+            if lines.count < limit { lines.append((line, "\(file):\(line): \(message)")) }
         }
-        var failure: ImportFailure { ImportFailure(problems: lines, totalProblems: total, file: file) }
+        /// In file order, whichever pass found them.
+        var failure: ImportFailure {
+            ImportFailure(problems: lines.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element.text),
+                          totalProblems: total, file: file)
+        }
     }
 
     // MARK: - Reading

@@ -33,6 +33,8 @@ struct TableWriter {
     private var lookups: [(columns: [String], statement: Statement)] = []
     private(set) var added = 0, updated = 0, unchanged = 0
     private var kept: Statement?
+    /// Keys of rows this import added, so a second row with one is named a duplicate in the file.
+    private var addedKeys: Set<String> = []
 
     init(db: Database, table: String, columns: TableColumns, names: [String], mode: ImportMode) throws {
         self.db = db; self.table = table; self.names = names; self.mode = mode
@@ -63,6 +65,9 @@ struct TableWriter {
                 let args = key.map { values[names.firstIndex(of: $0)!] }
                 guard !args.contains(.null), let row = try Row.fetchOne(statement, arguments: StatementArguments(args)) else { continue }
                 let shown = zip(key, args).map { "\($0) \(CSVExport.text($1))" }.joined(separator: ", ")
+                if addedKeys.contains(Self.keyText(key, args)) {
+                    return "\(key.joined(separator: ", ")): duplicate key (\(shown)) already in \(table) or earlier in this file; remove the duplicate row"
+                }
                 guard mode != .insert else {
                     return "already in \(table) (\(shown)); refresh with --update, or replace the table with --replace"
                 }
@@ -80,8 +85,15 @@ struct TableWriter {
         }
         try insert.execute(arguments: StatementArguments(values))
         if hasRowID { try kept?.execute(arguments: [db.lastInsertedRowID]) }
+        if !wasEmpty {
+            for (key, _) in lookups { addedKeys.insert(Self.keyText(key, key.map { values[names.firstIndex(of: $0)!] })) }
+        }
         added += 1
         return nil
+    }
+
+    static func keyText(_ key: [String], _ values: [DatabaseValue]) -> String {
+        zip(key, values).map { "\($0)=\(CSVExport.text($1).lowercased())" }.joined(separator: "\u{1}")
     }
 
     /// For `--replace`: removes the rows the file did not name, then clears or removes rows of
