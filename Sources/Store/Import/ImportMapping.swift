@@ -171,8 +171,10 @@ public struct ImportMapping: Sendable {
     }
 
     static func strings(_ value: Any) -> [String] {
-        if let list = value as? [Any] { return list.map { "\($0)" } }
+        if let list = value as? [Any] { return list.flatMap(strings) }
         if value is NSNull { return [""] }
+        // YAML reads an unquoted yes/no as a boolean: keep every spelling a file may hold.
+        if let b = value as? Bool { return b ? ["true", "yes", "on"] : ["false", "no", "off"] }
         return ["\(value)"]
     }
 

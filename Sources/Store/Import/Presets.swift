@@ -57,7 +57,7 @@ public enum Presets {
           date_format: dmy
           # Contacts whose membership is not enabled, and new applications, are not members.
           skip:
-            - {when: Membership enabled, is_not: [yes, true, "1"], why: membership not enabled}
+            - {when: Membership enabled, is_not: ["yes", "true", "1"], why: membership not enabled}
             - {when: Membership status, is: [Pending - New], why: pending}
           # Active and Pending - Renewal are members; Lapsed and Suspended ended on Renewal due.
           left_on: {when: Membership status, is: [Lapsed, Suspended], date: Renewal due, add_days: 0}
