@@ -145,6 +145,8 @@ public struct CSVImporter {
             var summary = try load(db, table: table, mapping: mapping, header: header, records: records, file: file, problems: &problems)
             if problems.total > 0 { throw problems.failure }
             summary.related = related
+            // A header the `also` table used is not ignored.
+            for r in related { summary.ignoredHeaders.removeAll { !r.ignoredHeaders.contains($0) } }
             return summary
         }
     }
