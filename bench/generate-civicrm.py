@@ -19,5 +19,5 @@ for i in range(1, n + 1):
         m, day = 1 + d // 31 % 12, 1 + d % 28
         status = "Expired" if r == 0 and rows == 2 else rng.choice(statuses)
         end = f"{y + 1}-{m:02d}-{day:02d}" if status != "Current" or rng.random() < 0.9 else ""
-        out.write(f"{i},Given{i},Family{i},m{i}@example.org,{rng.choice(countries)},{y}-{m:02d}-{day:02d},{y}-{m:02d}-{day:02d},{end},{status},Individual\r\n")
+        out.write(f"{i},Given{i},Family{i},m{i}@example.org,\"{rng.choice(countries)}\",{y}-{m:02d}-{day:02d},{y}-{m:02d}-{day:02d},{end},{status},Individual\r\n")
         start += 400

@@ -16,6 +16,8 @@ final class ValueResolver {
     private var referenceStatements: [String: Statement] = [:]
     private var memberStatements: [String: Statement] = [:]
     private var knownReferences: [String: DatabaseValue] = [:]
+    /// Exports repeat a few hundred country spellings: each is matched once.
+    private var countryCache: [String: Resolved] = [:]
 
     init(db: Database, table: String, columns: TableColumns, dateFormat: DateFormat, countryAliases: [String: String]) throws {
         self.db = db
@@ -46,14 +48,10 @@ final class ValueResolver {
         if let by = target.memberBy, by != "id" { return member(raw, by: by) }
         let value: DatabaseValue
         if column.reference?.table == "countries", let matcher {
-            guard let code = matcher.code(for: raw) else {
-                let hint = matcher.suggestion(for: raw).map { " (did you mean \($0.spelling), \($0.code)?)" } ?? ""
-                return .failure("unknown country '\(raw)'\(hint); add an alias with --country-alias \"\(raw)=CODE\" or in a mapping file")
-            }
-            guard knownCountries.contains(code) else {
-                return .failure("country '\(raw)' (\(code)) is not in the countries table; import it with `almanac import DB countries FILE` or re-create the database with `almanac init`")
-            }
-            return .success(code.databaseValue)
+            if let known = countryCache[raw] { return known }
+            let resolved = country(raw, matcher)
+            countryCache[raw] = resolved
+            return resolved
         } else if column.isDate {
             guard let date = dateFormat.parse(raw) else { return .failure(dateFormat.problem(raw)) }
             value = date.iso.databaseValue
@@ -81,6 +79,18 @@ final class ValueResolver {
             }
         }
         return .success(value)
+    }
+
+    /// The ISO code `raw` names, if the countries table has it.
+    private func country(_ raw: String, _ matcher: CountryMatcher) -> Resolved {
+        guard let code = matcher.code(for: raw) else {
+            let hint = matcher.suggestion(for: raw).map { " (did you mean \($0.spelling), \($0.code)?)" } ?? ""
+            return .failure("unknown country '\(raw)'\(hint); add an alias with --country-alias \"\(raw)=CODE\" or in a mapping file")
+        }
+        guard knownCountries.contains(code) else {
+            return .failure("country '\(raw)' (\(code)) is not in the countries table; import it with `almanac import DB countries FILE` or re-create the database with `almanac init`")
+        }
+        return .success(code.databaseValue)
     }
 
     /// The members.id of the member whose `by` column (external_id or email) is `raw`.
