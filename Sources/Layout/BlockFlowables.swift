@@ -166,7 +166,10 @@ struct TOCFlowable: Flowable {
         for e in entries {
             y += e.gapBefore
             let top = y
+            // TOC > TOCI > Reference > Link: the entry's words and page number are the link's text.
             sink.begin(.tocItem)
+            sink.begin(.reference)
+            sink.begin(.link)
             let x = origin.x + e.indent
             var lastRight = x
             for line in e.lines {
@@ -185,11 +188,14 @@ struct TOCFlowable: Flowable {
                 sink.path(PathItem([.move(Point(leaderStart, baseline)), .line(Point(leaderEnd, baseline))],
                                    stroke: leaderColor, lineWidth: 0.9, dash: [0.01, 3.2], roundCaps: true))
             }
-            sink.end(.tocItem)
             if let target = e.target {
                 sink.add(.link(LinkItem(rect: Rect(x: x, y: top, width: origin.x + width - x, height: y - top),
-                                        target: .page(target.page, y: target.y))))
+                                        target: .page(target.page, y: target.y),
+                                        text: e.lines.map(\.text).joined(separator: " ") + ", page " + e.number)))
             }
+            sink.end(.link)
+            sink.end(.reference)
+            sink.end(.tocItem)
         }
         sink.end(.toc)
     }

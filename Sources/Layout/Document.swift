@@ -33,9 +33,13 @@ public struct DocumentMetadata: Sendable, Hashable {
     public var runningTitle: String?
     /// The document's language (BCP 47, e.g. "en", "fr"), written as the PDF's /Lang.
     public var language: String
+    /// The standards the PDF claims (validated by the test suite with veraPDF).
+    public var standards: PDFStandards
 
     public init(title: String = "", author: String = "", subject: String = "", keywords: [String] = [],
-                creationDate: Date? = nil, runningTitle: String? = nil, language: String = "en") {
+                creationDate: Date? = nil, runningTitle: String? = nil, language: String = "en",
+                standards: PDFStandards = .both) {
+        self.standards = standards
         self.title = title
         self.author = author
         self.subject = subject
