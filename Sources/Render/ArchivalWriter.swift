@@ -171,7 +171,7 @@ enum ArchivalWriter {
             for object in cairo.order {
                 if dropped.contains(object.number) { freed.append(object.number); continue }
                 let bytes = try input.read(at: object.start, count: object.end - object.start)
-                let head = String(decoding: bytes.prefix(160), as: UTF8.self)
+                let head = String(decoding: bytes.prefix(400), as: UTF8.self)
                 guard let header = head.range(of: " 0 obj\n") else { throw RenderError.cairo("object \(object.number) unreadable") }
                 let dictStart = head.utf8.distance(from: head.startIndex, to: header.upperBound)
                 let start = head[header.upperBound...]
@@ -218,6 +218,14 @@ enum ArchivalWriter {
                     continue
                 }
                 output.recordOffset(object.number)
+                if head.contains("/Subtype /Image"), let s = head.range(of: "/Interpolate true") {
+                    // PDF/A forbids viewer-side interpolation; Cairo asks for it for smooth scaling.
+                    let at = head.utf8.distance(from: head.startIndex, to: s.lowerBound)
+                    output.write(bytes[..<at])
+                    output.write(Array("/Interpolate false".utf8))
+                    output.write(bytes[(at + "/Interpolate true".utf8.count)...])
+                    continue
+                }
                 output.write(bytes)
             }
             free = freed.filter { output.offsets[$0] == nil && $0 != cairo.root }.sorted()
@@ -234,8 +242,9 @@ enum ArchivalWriter {
                 PDFText.references(in: head[r.upperBound...].prefix(24)).first
             }
             guard let endstream = lastRange(of: Array("endstream".utf8), in: bytes) else { throw RenderError.cairo("page \(page + 1): no endstream") }
+            // Cairo ends the data with one newline before "endstream" (the data may end in one too).
             var dataEnd = endstream
-            while dataEnd > dataStart, bytes[dataEnd - 1] == 0x0A || bytes[dataEnd - 1] == 0x0D { dataEnd -= 1 }
+            if dataEnd > dataStart, bytes[dataEnd - 1] == 0x0A { dataEnd -= 1 }
             guard let plain = Zlib.inflate(bytes[dataStart..<dataEnd]) else { throw RenderError.cairo("page \(page + 1): cannot inflate its content") }
             let rewritten = try MarkedContent.rewrite(plain, marks: tree?.pages[page], nodes: tree?.nodes, page: page)
             return (Zlib.deflate(rewritten), lengthObject)
