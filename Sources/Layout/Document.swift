@@ -161,9 +161,12 @@ public struct Table: Sendable, Hashable {
     public var zebra: Bool
     /// Optional caption set above the table (it keeps with the table).
     public var caption: String?
+    /// Tables with the same group share one set of column widths (the directory's regions line up).
+    public var widthGroup: String?
 
     public init(columns: [Column], header: [Cell], rows: [[Cell]], totals: [Cell]? = nil,
-                zebra: Bool = true, caption: String? = nil) {
+                zebra: Bool = true, caption: String? = nil, widthGroup: String? = nil) {
+        self.widthGroup = widthGroup
         self.columns = columns
         self.header = header
         self.rows = rows

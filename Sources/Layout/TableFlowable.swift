@@ -74,8 +74,11 @@ struct TableFlowable: Flowable {
     }
     var height: Double { captionHeight + headerHeight + bodyHeight + (totals.map { geometry.height($0) + 1 } ?? 0) }
 
+    /// What `split` accepts at the foot of a page: three rows under the header (a shorter table
+    /// whole), so a heading kept with this table never stays behind when the table moves on.
     var minimumHeadHeight: Double {
-        captionHeight + headerHeight + (rows.first.map { geometry.height($0) } ?? 0)
+        if rows.count <= 3 { return height }
+        return captionHeight + headerHeight + rows.prefix(3).reduce(0) { $0 + geometry.height($1) }
     }
 
     func split(available: Double, pageHeight: Double) -> (head: any Flowable, tail: any Flowable)? {
