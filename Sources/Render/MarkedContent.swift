@@ -8,15 +8,29 @@ import Foundation
 
 enum MarkedContent {
     static func rewrite(_ data: [UInt8], marks: PageMarks?, nodes: [StructureTree.Node]?, page: Int) throws -> [UInt8] {
-        let mcidKey = Array(" << /MCID ".utf8)
+        let mcidKey = Array(" << /MCID ".utf8), actualKey = Array(" << /ActualText ".utf8), bdc = Array(">> BDC".utf8)
+        // Inside a leaf that carries its own ActualText, Cairo's per-cluster ones are dropped (a
+        // reader would end the outer one at the first inner EMC).
+        var ownActualText = false
         var out = [UInt8]()
         out.reserveCapacity(data.count + 4096)
         var i = 0, copied = 0, leaf = 0, content: Int32 = 0
         let n = data.count
         while i + mcidKey.count < n {
             // Find "/Name << /MCID k >> BDC\n".
-            guard data[i] == UInt8(ascii: "/"), matches(mcidKey, data, at: nameEnd(data, i)) else { i += 1; continue }
+            guard data[i] == UInt8(ascii: "/") else { i += 1; continue }
             let nameEndIndex = nameEnd(data, i)
+            if ownActualText, matches(actualKey, data, at: nameEndIndex) {
+                var k = nameEndIndex + actualKey.count
+                while k < n, !matches(bdc, data, at: k) { k += 1 }
+                guard k < n else { i += 1; continue }
+                out.append(contentsOf: data[copied..<i])
+                out.append(contentsOf: Array("/Span BMC".utf8))
+                copied = k + bdc.count
+                i = copied
+                continue
+            }
+            guard matches(mcidKey, data, at: nameEndIndex) else { i += 1; continue }
             let name = data[(i + 1)..<nameEndIndex]
             var j = nameEndIndex + mcidKey.count
             while j < n, data[j] >= 48 && data[j] <= 57 { j += 1 }
@@ -25,6 +39,7 @@ enum MarkedContent {
             var end = j + tail.count
             if end < n, data[end] == 10 { end += 1 }
             out.append(contentsOf: data[copied..<i])
+            ownActualText = false
             if name.elementsEqual("Link".utf8) {
                 // An empty link mark: drop it and its EMC.
                 var k = end
@@ -41,7 +56,12 @@ enum MarkedContent {
                 }
                 switch marks.kinds[leaf] {
                 case .content(let node):
-                    out.append(contentsOf: Array("/\(nodes[Int(node)].type) << /MCID \(content) >> BDC\n".utf8))
+                    let element = nodes[Int(node)]
+                    // A name in another script carries its words: Cairo's ToUnicode maps a glyph
+                    // shared by several clusters to U+FFFD, and readers take ActualText first.
+                    let actual = element.type == "Span" ? element.text.map { " /ActualText \(PDFText.string($0))" } ?? "" : ""
+                    out.append(contentsOf: Array("/\(element.type) << /MCID \(content)\(actual) >> BDC\n".utf8))
+                    ownActualText = !actual.isEmpty
                     content += 1
                 case .artifact(.header): out.append(contentsOf: Array("/Artifact << /Type /Pagination /Subtype /Header >> BDC\n".utf8))
                 case .artifact(.footer): out.append(contentsOf: Array("/Artifact << /Type /Pagination /Subtype /Footer >> BDC\n".utf8))

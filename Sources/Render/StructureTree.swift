@@ -51,7 +51,8 @@ struct StructureTree {
         var language: String?
         /// Column header cell: written with /Scope /Column.
         var columnHeader = false
-        /// A Link's text (its annotation's /Contents).
+        /// A Link's text (its annotation's /Contents), or a Span's words as written (its marked
+        /// content's /ActualText, so text extraction reads the name and not the glyphs' guesses).
         var text: String?
     }
 
@@ -139,6 +140,8 @@ struct StructureTree {
                         // A name in another script is read in that language's voice.
                         owner = add("Span", under: owner)
                         nodes[Int(owner)].language = language
+                        // Right-to-left text keeps Cairo's glyph mappings: readers put ActualText in visual order.
+                        if !t.rightToLeft && script != .arabic && script != .hebrew { nodes[Int(owner)].text = t.text }
                         fresh = true
                         mark(.content(node: owner), at: i)
                         fresh = true

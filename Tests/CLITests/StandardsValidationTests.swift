@@ -126,11 +126,11 @@ struct StandardsValidationTests {
             return "other"
         }
         let missing = names.filter { !text.contains($0) }
-        #expect(missing.filter { script($0) == "other" }.isEmpty, "Latin and Chinese names: \(missing.prefix(5))")
-        // Known: poppler reads some clusters back differently from what Cairo's ToUnicode and
-        // ActualText say (an Arabic lam-alef ligature, a space inside a Devanagari conjunct, a
-        // Thai vowel below dropped), though veraPDF accepts the mappings.
-        withKnownIssue("pdftotext misreads some Arabic, Devanagari and Thai clusters", isIntermittent: true) {
+        #expect(!names.filter { script($0) == "Devanagari" }.isEmpty && !names.filter { script($0) == "Thai" }.isEmpty)
+        #expect(missing.filter { script($0) != "Arabic" }.isEmpty, "Latin, Chinese, Devanagari and Thai names: \(missing.prefix(5))")
+        // Known: poppler reads a few Arabic names back differently from Cairo's glyph mappings
+        // (ActualText cannot help: poppler reorders it as if it were in visual order).
+        withKnownIssue("pdftotext misreads some Arabic ligatures", isIntermittent: true) {
             #expect(missing.isEmpty, "\(missing.prefix(10))")
         }
     }
