@@ -168,14 +168,17 @@ enum ArchivalWriter {
             }
             var dropped = cairo.dropped
             var freed: [Int] = []
+            var reader = SequentialReader(input: input)
             for object in cairo.order {
                 if dropped.contains(object.number) { freed.append(object.number); continue }
-                let bytes = try input.read(at: object.start, count: object.end - object.start)
-                let head = String(decoding: bytes.prefix(400), as: UTF8.self)
-                guard let header = head.range(of: " 0 obj\n") else { throw RenderError.cairo("object \(object.number) unreadable") }
-                let dictStart = head.utf8.distance(from: head.startIndex, to: header.upperBound)
-                let start = head[header.upperBound...]
-                if start.hasPrefix("<< /Type /StructElem") || start.hasPrefix("<< /Type /StructTreeRoot") {
+                let bytes = try reader.read(object.start, object.end)
+                // Byte comparisons first: most objects are copied as they are, or dropped
+                // (Cairo's structure elements), without decoding any text.
+                guard let headerEnd = Bytes.find(Bytes.objHeader, in: bytes, limit: 32) else {
+                    throw RenderError.cairo("object \(object.number) unreadable")
+                }
+                let dictStart = headerEnd + Bytes.objHeader.count
+                if Bytes.has(Bytes.structElem, bytes, at: dictStart) || Bytes.has(Bytes.structRoot, bytes, at: dictStart) {
                     freed.append(object.number)
                     continue
                 }
@@ -189,10 +192,10 @@ enum ArchivalWriter {
                     continue
                 }
                 let isPage = pageOf[object.number] != nil, annotation = annotationOf[object.number]
-                let isFont2 = start.hasPrefix("<< /Type /Font") && head.contains("/Subtype /CIDFontType2")
-                let isOutlines = start.hasPrefix("<< /Type /Outlines")
+                let isFont2 = Bytes.has(Bytes.font, bytes, at: dictStart) && Bytes.find(Bytes.cidFont2, in: bytes, limit: 400) != nil
+                let isOutlines = Bytes.has(Bytes.outlines, bytes, at: dictStart)
                 if isPage || annotation != nil || isFont2 || isOutlines {
-                    var dict = String(decoding: bytes[dictStart...], as: UTF8.self)
+                    var dict = String(decoding: bytes[(bytes.startIndex + dictStart)...], as: UTF8.self)
                     if let end = dict.range(of: "endobj", options: .backwards) { dict = String(dict[..<end.lowerBound]) }
                     dict = dict.trimmingCharacters(in: .whitespacesAndNewlines)
                     if let p = pageOf[object.number] {
@@ -218,12 +221,11 @@ enum ArchivalWriter {
                     continue
                 }
                 output.recordOffset(object.number)
-                if head.contains("/Subtype /Image"), let s = head.range(of: "/Interpolate true") {
+                if Bytes.find(Bytes.image, in: bytes, limit: 400) != nil, let at = Bytes.find(Bytes.interpolate, in: bytes, limit: 600) {
                     // PDF/A forbids viewer-side interpolation; Cairo asks for it for smooth scaling.
-                    let at = head.utf8.distance(from: head.startIndex, to: s.lowerBound)
                     output.write(bytes[..<at])
                     output.write(Array("/Interpolate false".utf8))
-                    output.write(bytes[(at + "/Interpolate true".utf8.count)...])
+                    output.write(bytes[(at + Bytes.interpolate.count)...])
                     continue
                 }
                 output.write(bytes)
@@ -234,7 +236,8 @@ enum ArchivalWriter {
 
         /// A page's content stream with its leaf marks rewritten; returns the deflated data and
         /// the object that held Cairo's /Length (no longer needed).
-        func pageContent(_ bytes: [UInt8], dictStart: Int, page: Int) throws -> ([UInt8], Int?) {
+        func pageContent(_ bytes: ArraySlice<UInt8>, dictStart: Int, page: Int) throws -> ([UInt8], Int?) {
+            let bytes = Array(bytes)
             let head = String(decoding: bytes.prefix(dictStart + 200), as: UTF8.self)
             guard let s = head.range(of: ">>\nstream\n") else { throw RenderError.cairo("page \(page + 1): content stream unreadable") }
             let dataStart = head.utf8.distance(from: head.startIndex, to: s.upperBound)
@@ -392,5 +395,59 @@ enum ArchivalWriter {
             output.write(table)
             output.write("trailer\n<< /Size \(size)\n   /Root \(cairo.root) 0 R\n   /Info \(info) 0 R\n   /ID [ <\(id)> <\(id)> ]\n>>\nstartxref\n\(xref)\n%%EOF\n")
         }
+    }
+}
+
+/// Reads a file front to back through a 4 MB window: one system call per window, not per object.
+struct SequentialReader {
+    let input: PDFInput
+    private var window: [UInt8] = []
+    private var windowStart = 0
+
+    init(input: PDFInput) { self.input = input }
+
+    /// Bytes `start..<end`, indexed from 0.
+    mutating func read(_ start: Int, _ end: Int) throws -> ArraySlice<UInt8> {
+        if start < windowStart || end > windowStart + window.count {
+            windowStart = start
+            window = try input.read(at: start, count: max(end - start, 1 << 22))
+        }
+        let slice = window[(start - windowStart)..<(end - windowStart)]
+        return ArraySlice(Array(slice)) // rebased to 0
+    }
+}
+
+/// Byte patterns of Cairo's object syntax, matched without decoding text.
+enum Bytes {
+    static let objHeader = Array(" 0 obj\n".utf8)
+    static let structElem = Array("<< /Type /StructElem".utf8)
+    static let structRoot = Array("<< /Type /StructTreeRoot".utf8)
+    static let font = Array("<< /Type /Font".utf8)
+    static let cidFont2 = Array("/Subtype /CIDFontType2".utf8)
+    static let outlines = Array("<< /Type /Outlines".utf8)
+    static let image = Array("/Subtype /Image".utf8)
+    static let interpolate = Array("/Interpolate true".utf8)
+
+    /// Offset (from the slice's start) of the first `needle` in the first `limit` bytes.
+    static func find(_ needle: [UInt8], in hay: ArraySlice<UInt8>, limit: Int) -> Int? {
+        let base = hay.startIndex
+        let end = min(hay.count, limit) - needle.count
+        guard end >= 0 else { return nil }
+        var i = 0
+        outer: while i <= end {
+            if hay[base + i] == needle[0] {
+                for k in 1..<needle.count where hay[base + i + k] != needle[k] { i += 1; continue outer }
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func has(_ prefix: [UInt8], _ hay: ArraySlice<UInt8>, at offset: Int) -> Bool {
+        guard offset + prefix.count <= hay.count else { return false }
+        let base = hay.startIndex + offset
+        for k in 0..<prefix.count where hay[base + k] != prefix[k] { return false }
+        return true
     }
 }
