@@ -30,8 +30,9 @@ enum ArchivalWriter {
 
     /// The layout of Cairo's file: object offsets, the catalog's entries, the pages' objects.
     struct CairoFile {
-        var offsets: [Int: Int] = [:]
-        var ends: [Int: Int] = [:]
+        /// Start and end offset of each object by number (-1: free).
+        var offsets: [Int] = []
+        var ends: [Int] = []
         /// Object numbers in file order, each with its byte range.
         var order: [(number: Int, start: Int, end: Int)] = []
         var size = 0
@@ -61,6 +62,8 @@ enum ArchivalWriter {
             guard let firstLine = text.range(of: "\n0 \(size)\n") else { throw RenderError.cairo("unexpected cross-reference table") }
             var at = text.utf8.distance(from: text.startIndex, to: firstLine.upperBound)
             var starts: [(Int, Int)] = []
+            offsets = [Int](repeating: -1, count: size)
+            ends = [Int](repeating: -1, count: size)
             for n in 0..<size {
                 let entry = table[at..<at + 18]
                 if entry[entry.startIndex + 17] == UInt8(ascii: "n") {
@@ -115,7 +118,8 @@ enum ArchivalWriter {
 
         /// The text of object `n` (up to "stream" for a stream), without the "n 0 obj" line.
         func body(_ n: Int, _ input: PDFInput, limit: Int = 1 << 22) throws -> String {
-            guard let start = offsets[n], let end = ends[n] else { throw RenderError.cairo("object \(n) missing") }
+            guard n < offsets.count, offsets[n] >= 0 else { throw RenderError.cairo("object \(n) missing") }
+            let start = offsets[n], end = ends[n]
             let bytes = try input.read(at: start, count: min(limit, end - start))
             var text = String(decoding: bytes, as: UTF8.self)
             if let s = text.range(of: "\nstream\n") { text = String(text[..<s.lowerBound]) }
@@ -133,6 +137,7 @@ enum ArchivalWriter {
         let tree: StructureTree?
         let creator: String
         var free: [Int] = []
+        var nextFree = 0
         var next = 0
 
         init(input: PDFInput, cairo: CairoFile, output: PDFOutput, document: LaidOutDocument, tree: StructureTree?, creator: String) {
@@ -147,7 +152,7 @@ enum ArchivalWriter {
 
         /// A number for a new object: a freed one first.
         mutating func allocate() -> Int {
-            if !free.isEmpty { return free.removeFirst() }
+            if nextFree < free.count { nextFree += 1; return free[nextFree - 1] }
             next += 1
             return next - 1
         }
@@ -230,7 +235,7 @@ enum ArchivalWriter {
                 }
                 output.write(bytes)
             }
-            free = freed.filter { output.offsets[$0] == nil && $0 != cairo.root }.sorted()
+            free = freed.filter { output.offset(of: $0) == nil && $0 != cairo.root }.sorted()
             try writeNewObjects(annotationCount: annotationCount)
         }
 
@@ -367,10 +372,10 @@ enum ArchivalWriter {
             output.object(cairo.root, PDFText.adding(catalogExtra.trimmingCharacters(in: .whitespaces), to: catalog))
 
             // Cross-reference table: free numbers form the linked list PDF 1.7 §7.5.4 describes.
-            let size = max(next, (output.offsets.keys.max() ?? 0) + 1)
-            let freeNumbers = (1..<size).filter { output.offsets[$0] == nil }
-            var nextFree: [Int: Int] = [:]
-            for (i, n) in freeNumbers.enumerated() { nextFree[n] = i + 1 < freeNumbers.count ? freeNumbers[i + 1] : 0 }
+            let size = max(next, output.highestNumber)
+            let freeNumbers = (1..<size).filter { output.offset(of: $0) == nil }
+            var freeLink = [Int](repeating: 0, count: size)
+            for (i, n) in freeNumbers.enumerated() { freeLink[n] = i + 1 < freeNumbers.count ? freeNumbers[i + 1] : 0 }
             let id = output.identifier
             let xref = output.offset
             var table = [UInt8]()
@@ -390,7 +395,7 @@ enum ArchivalWriter {
             }
             entry(freeNumbers.first ?? 0, 65535, UInt8(ascii: "f"))
             for n in 1..<size {
-                if let o = output.offsets[n] { entry(o, 0, UInt8(ascii: "n")) } else { entry(nextFree[n] ?? 0, 1, UInt8(ascii: "f")) }
+                if let o = output.offset(of: n) { entry(o, 0, UInt8(ascii: "n")) } else { entry(freeLink[n], 1, UInt8(ascii: "f")) }
             }
             output.write(table)
             output.write("trailer\n<< /Size \(size)\n   /Root \(cairo.root) 0 R\n   /Info \(info) 0 R\n   /ID [ <\(id)> <\(id)> ]\n>>\nstartxref\n\(xref)\n%%EOF\n")

@@ -9,7 +9,9 @@ final class PDFOutput {
     private let file: FileHandle
     private var buffer: [UInt8] = []
     private(set) var offset = 0
-    private(set) var offsets: [Int: Int] = [:]
+    /// Offset of each object written, by number (-1: not written). An array, not a dictionary:
+    /// a 2,000-page table has 800,000 objects.
+    private(set) var offsets: [Int] = []
     private var hash1: UInt64 = 0xcbf2_9ce4_8422_2325, hash2: UInt64 = 0x8422_2325_cbf2_9ce4
 
     init(path: String) throws {
@@ -28,11 +30,18 @@ final class PDFOutput {
     func write(_ s: String) { write(Array(s.utf8)) }
 
     /// Records that object `n` starts here (an object copied with its own "n 0 obj" line).
-    func recordOffset(_ n: Int) { offsets[n] = offset }
+    func recordOffset(_ n: Int) {
+        if n >= offsets.count { offsets.append(contentsOf: repeatElement(-1, count: max(n + 1 - offsets.count, offsets.count / 2))) }
+        offsets[n] = offset
+    }
+    /// The offset of object `n`, if written.
+    func offset(of n: Int) -> Int? { n < offsets.count && offsets[n] >= 0 ? offsets[n] : nil }
+    /// One more than the highest object number written.
+    var highestNumber: Int { (offsets.lastIndex { $0 >= 0 } ?? 0) + 1 }
 
     /// Starts object `n` ("n 0 obj\n").
     func begin(_ n: Int) {
-        offsets[n] = offset
+        recordOffset(n)
         write("\(n) 0 obj\n")
     }
     /// A whole object with a dictionary or other direct body.
@@ -89,7 +98,14 @@ enum PDFText {
             return "(" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "(", with: "\\(")
                 .replacingOccurrences(of: ")", with: "\\)") + ")"
         }
-        return "<FEFF" + s.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+        let digits = Array("0123456789ABCDEF".utf8)
+        var hex: [UInt8] = Array("<FEFF".utf8)
+        hex.reserveCapacity(6 + s.utf16.count * 4)
+        for unit in s.utf16 {
+            for shift in stride(from: 12, through: 0, by: -4) { hex.append(digits[Int(unit >> UInt16(shift)) & 0xF]) }
+        }
+        hex.append(UInt8(ascii: ">"))
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The integer after `key` in a dictionary's text ("/Root 12 0 R" → 12).
