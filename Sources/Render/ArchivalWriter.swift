@@ -33,8 +33,8 @@ enum ArchivalWriter {
         /// Start and end offset of each object by number (-1: free).
         var offsets: [Int] = []
         var ends: [Int] = []
-        /// Object numbers in file order, each with its byte range.
-        var order: [(number: Int, start: Int, end: Int)] = []
+        /// Object numbers in file order (their byte ranges are in `offsets` and `ends`).
+        var order: [Int32] = []
         var size = 0
         var root = 0, info: Int?
         var catalog = ""
@@ -76,8 +76,8 @@ enum ArchivalWriter {
             }
             starts.sort { $0.0 < $1.0 }
             for (i, s) in starts.enumerated() {
-                order.append((s.1, s.0, i + 1 < starts.count ? starts[i + 1].0 : xref))
-                ends[s.1] = order.last!.end
+                order.append(Int32(s.1))
+                ends[s.1] = i + 1 < starts.count ? starts[i + 1].0 : xref
             }
 
             catalog = try body(root, input)
@@ -174,7 +174,8 @@ enum ArchivalWriter {
             var dropped = cairo.dropped
             var freed: [Int] = []
             var reader = SequentialReader(input: input)
-            for object in cairo.order {
+            for n in cairo.order {
+                let object = (number: Int(n), start: cairo.offsets[Int(n)], end: cairo.ends[Int(n)])
                 if dropped.contains(object.number) { freed.append(object.number); continue }
                 let bytes = try reader.read(object.start, object.end)
                 // Byte comparisons first: most objects are copied as they are, or dropped
@@ -213,7 +214,7 @@ enum ArchivalWriter {
                             let node = tree.pages[annotation.page].annotations.indices.contains(annotation.index)
                                 ? Int(tree.pages[annotation.page].annotations[annotation.index]) : nil
                             extra += "\n   /StructParent \(cairo.pages.count + globalAnnotation[object.number]!)"
-                            if let node, let text = tree.nodes[node].text, !text.isEmpty { extra += "\n   /Contents \(PDFText.string(text))" }
+                            if let node, let text = tree.extra(Int32(node))?.text, !text.isEmpty { extra += "\n   /Contents \(PDFText.string(text))" }
                         }
                         dict = PDFText.adding(extra, to: dict)
                     } else if isFont2, !dict.contains("/CIDToGIDMap") {
@@ -254,7 +255,7 @@ enum ArchivalWriter {
             var dataEnd = endstream
             if dataEnd > dataStart, bytes[dataEnd - 1] == 0x0A { dataEnd -= 1 }
             guard let plain = Zlib.inflate(bytes[dataStart..<dataEnd]) else { throw RenderError.cairo("page \(page + 1): cannot inflate its content") }
-            let rewritten = try MarkedContent.rewrite(plain, marks: tree?.pages[page], nodes: tree?.nodes, page: page)
+            let rewritten = try MarkedContent.rewrite(plain, marks: tree?.pages[page], tree: tree, page: page)
             return (Zlib.deflate(rewritten), lengthObject)
         }
 
@@ -298,8 +299,10 @@ enum ArchivalWriter {
                         s += " ]"
                     }
                     if node.columnHeader { s += " /A << /O /Table /Scope /Column >>" }
-                    if let alt = node.alt { s += " /Alt \(PDFText.string(alt))" }
-                    if let language = node.language { s += " /Lang \(PDFText.string(language))" }
+                    if let extra = tree.extra(Int32(i)) {
+                        if let alt = extra.alt { s += " /Alt \(PDFText.string(alt))" }
+                        if let language = extra.language { s += " /Lang \(PDFText.string(language))" }
+                    }
                     s += " >>"
                     output.object(numbers[i], s)
                 }

@@ -7,7 +7,7 @@
 import Foundation
 
 enum MarkedContent {
-    static func rewrite(_ data: [UInt8], marks: PageMarks?, nodes: [StructureTree.Node]?, page: Int) throws -> [UInt8] {
+    static func rewrite(_ data: [UInt8], marks: PageMarks?, tree: StructureTree?, page: Int) throws -> [UInt8] {
         let mcidKey = Array(" << /MCID ".utf8), actualKey = Array(" << /ActualText ".utf8), bdc = Array(">> BDC".utf8)
         // Inside a leaf that carries its own ActualText, Cairo's per-cluster ones are dropped (a
         // reader would end the outer one at the first inner EMC).
@@ -51,15 +51,15 @@ enum MarkedContent {
                     out.append(contentsOf: Array("/Artifact BMC\n".utf8)) // keeps the EMC balanced
                 }
             } else {
-                guard let marks, let nodes, leaf < marks.kinds.count else {
+                guard let marks, let tree, leaf < marks.kinds.count else {
                     throw RenderError.cairo("page \(page + 1): more marked content than the structure plans")
                 }
                 switch marks.kinds[leaf] {
                 case .content(let node):
-                    let element = nodes[Int(node)]
+                    let element = tree.nodes[Int(node)]
                     // A name in another script carries its words: Cairo's ToUnicode maps a glyph
                     // shared by several clusters to U+FFFD, and readers take ActualText first.
-                    let actual = element.type == "Span" ? element.text.map { " /ActualText \(PDFText.string($0))" } ?? "" : ""
+                    let actual = element.type == "Span" ? tree.extra(node)?.text.map { " /ActualText \(PDFText.string($0))" } ?? "" : ""
                     out.append(contentsOf: Array("/\(element.type) << /MCID \(content)\(actual) >> BDC\n".utf8))
                     ownActualText = !actual.isEmpty
                     content += 1

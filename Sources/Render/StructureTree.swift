@@ -46,17 +46,36 @@ struct StructureTree {
     struct Node {
         var type: String
         var parent: Int32
-        var kids: [Kid] = []
-        var alt: String?
-        var language: String?
         /// Column header cell: written with /Scope /Column.
         var columnHeader = false
+        /// Index into `extras`, for the few elements with text attributes (-1: none). Kept out of
+        /// the node: a 2,000-page table has 450,000 elements and few of them need any.
+        var extra: Int32 = -1
+        var kids: [Kid] = []
+    }
+
+    /// Text attributes of an element.
+    struct Extra {
+        var alt: String?
+        var language: String?
         /// A Link's text (its annotation's /Contents), or a Span's words as written (its marked
         /// content's /ActualText, so text extraction reads the name and not the glyphs' guesses).
         var text: String?
     }
 
     private(set) var nodes: [Node] = [Node(type: "Document", parent: -1)]
+    private(set) var extras: [Extra] = []
+
+    /// The text attributes of element `n`.
+    func extra(_ n: Int32) -> Extra? { nodes[Int(n)].extra >= 0 ? extras[Int(nodes[Int(n)].extra)] : nil }
+
+    private mutating func update(_ n: Int32, _ change: (inout Extra) -> Void) {
+        if nodes[Int(n)].extra < 0 {
+            nodes[Int(n)].extra = Int32(extras.count)
+            extras.append(Extra())
+        }
+        change(&extras[Int(nodes[Int(n)].extra)])
+    }
     private(set) var pages: [PageMarks] = []
 
     init(_ document: LaidOutDocument) {
@@ -123,7 +142,7 @@ struct StructureTree {
                         case .figure:
                             figures += 1
                             let alt = alts.count > figureCount ? alts[figureCount] : ""
-                            nodes[Int(n)].alt = alt.isEmpty ? "Figure" : alt
+                            update(n) { $0.alt = alt.isEmpty ? "Figure" : alt }
                             figureCount += 1
                         default: break
                         }
@@ -139,9 +158,9 @@ struct StructureTree {
                     if let script = Script(text: t.text), script != documentScript, let language = script.language {
                         // A name in another script is read in that language's voice.
                         owner = add("Span", under: owner)
-                        nodes[Int(owner)].language = language
+                        update(owner) { $0.language = language }
                         // Right-to-left text keeps Cairo's glyph mappings: readers put ActualText in visual order.
-                        if !t.rightToLeft && script != .arabic && script != .hebrew { nodes[Int(owner)].text = t.text }
+                        if !t.rightToLeft && script != .arabic && script != .hebrew { update(owner) { $0.text = t.text } }
                         fresh = true
                         mark(.content(node: owner), at: i)
                         fresh = true
@@ -156,7 +175,7 @@ struct StructureTree {
                     fresh = true
                     var link = stack.last!
                     if nodes[Int(link)].type != "Link" { link = add("Link", under: link) }
-                    if nodes[Int(link)].text == nil { nodes[Int(link)].text = l.text }
+                    if extra(link)?.text == nil { update(link) { $0.text = l.text } }
                     nodes[Int(link)].kids.append(.annotation(page: pageIndex, index: Int32(marks.annotations.count)))
                     marks.annotations.append(link)
                 case .beginClip, .endClip:
