@@ -232,6 +232,13 @@ final class FlowBuilder {
 
     // MARK: Tables
 
+    /// The width of a cell's text on one line (numeric columns use tabular figures).
+    private func cellWidth(_ a: AttributedText, _ style: TextStyle, numeric: Bool) -> Double {
+        var s = style
+        s.tabularFigures = numeric
+        return shaper.measure(a.text, style: s, spans: a.spans).width
+    }
+
     /// Natural column widths (one shaping per distinct cell text, cached). Measured in a pass of
     /// its own instead of keeping every cell's attributed text and width alive: the rows pass
     /// after it hits the shaper's cache.
@@ -240,11 +247,7 @@ final class FlowBuilder {
         let style = TextStyle(role: .body, size: theme.sizes.table, color: theme.colors.text)
         var headerStyle = style
         headerStyle.weight = .semibold
-        func measure(_ a: AttributedText, _ s: TextStyle, _ c: Int) -> Double {
-            var s = s
-            s.tabularFigures = t.columns[c].numeric
-            return shaper.measure(a.text, style: s, spans: a.spans).width
-        }
+        func measure(_ a: AttributedText, _ s: TextStyle, _ c: Int) -> Double { cellWidth(a, s, numeric: t.columns[c].numeric) }
         var natural = t.header.enumerated().map { measure(AttributedText($1, colors: theme.colors), headerStyle, $0) }
         if !t.columns.allSatisfy({ $0.width != nil }) {
             for row in t.rows {
@@ -267,11 +270,7 @@ final class FlowBuilder {
         let padX = 5.0, padY = 3.0
         let lineHeight = (size * 1.35).rounded(toPlaces: 2)
 
-        func measure(_ a: AttributedText, _ s: TextStyle, _ c: Int) -> Double {
-            var s = s
-            s.tabularFigures = t.columns[c].numeric
-            return shaper.measure(a.text, style: s, spans: a.spans).width
-        }
+        func measure(_ a: AttributedText, _ s: TextStyle, _ c: Int) -> Double { cellWidth(a, s, numeric: t.columns[c].numeric) }
         let headerTexts = t.header.map { AttributedText($0, colors: theme.colors) }
         let totalTexts = t.totals.map { $0.map { AttributedText($0, colors: theme.colors) } }
         let allFixed = t.columns.allSatisfy { $0.width != nil }
