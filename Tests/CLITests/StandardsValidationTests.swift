@@ -85,6 +85,12 @@ struct StandardsValidationTests {
         let raw = String(decoding: t.bytes("standards.pdf"), as: Unicode.ASCII.self)
         #expect(raw.contains("<pdfaid:part>2</pdfaid:part>") && raw.contains("<pdfaid:conformance>A</pdfaid:conformance>"))
         #expect(raw.contains("<pdfuaid:part>1</pdfuaid:part>"))
+        // The cover is read as text: its title is the first heading, not inside a Figure.
+        let tree = StructureElement(try PDFTools.structure(t.file("standards.pdf"))["tree"] as? [String: Any] ?? [:])
+        #expect(tree.type == "Document")
+        #expect(tree.kids.prefix(2).map(\.type) == ["Figure", "Sect"], "the logo, then the cover: \(tree.kids.prefix(3).map(\.type))")
+        #expect(tree.kids.dropFirst().first?.kids.first?.type == "H1")
+        #expect(tree.all("Figure").contains { $0.alt == "Logo of Standards test report" || ($0.alt ?? "").hasPrefix("Logo of") }, "the logo is a figure")
     }
 
     @Test func pdfStandardNoneClaimsNothingAndABadChoiceIsAUsageError() throws {
