@@ -74,7 +74,18 @@ enum ArchivalWriter {
                 }
                 at += 20
             }
-            starts.sort { $0.0 < $1.0 }
+            starts.sort { $0 < $1 }
+            // Cairo 1.16 lists an object it reserved but never wrote (an untagged file's structure
+            // root) at the offset of the next one: the object written there is the one its header names.
+            var i = 0
+            while i + 1 < starts.count {
+                guard starts[i].0 == starts[i + 1].0 else { i += 1; continue }
+                let header = String(decoding: try input.read(at: starts[i].0, count: 24), as: UTF8.self)
+                let owner = Int(header.prefix { $0.isNumber })
+                let loser = starts[i].1 == owner ? i + 1 : i
+                offsets[starts[loser].1] = -1
+                starts.remove(at: loser)
+            }
             for (i, s) in starts.enumerated() {
                 order.append(Int32(s.1))
                 ends[s.1] = i + 1 < starts.count ? starts[i + 1].0 : xref
@@ -269,7 +280,9 @@ enum ArchivalWriter {
         }
 
         mutating func writeNewObjects(annotationCount: Int) throws {
-            let m = document.metadata
+            var m = document.metadata
+            // An untagged file (`specimen --untagged`) is neither PDF/A level A nor PDF/UA: claim nothing.
+            if tree == nil { m.standards = .none }
             let pageNumbers = cairo.pages.map(\.number)
             var catalogExtra = ""
             if let tree {

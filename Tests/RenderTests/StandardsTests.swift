@@ -75,4 +75,18 @@ import TestSupport
         let figures = Self.dump.tree.all("Figure")
         #expect(!figures.isEmpty && figures.allSatisfy { !($0.alt ?? "").isEmpty })
     }
+
+    @Test func anUntaggedFileClaimsNoStandardAndIsStillValid() throws {
+        // Cairo lists the structure root it reserved for an untagged file at another object's offset.
+        let dir = scratchDirectory()
+        let shaper = try TextShaper()
+        let laidOut = try Typesetter(shaper: shaper).layout(SpecimenDocument.document(imagePath: specimenBuild.image, date: fixedDate))
+        let renderer = Renderer(shaper: shaper)
+        renderer.tagged = false
+        let path = dir + "/untagged.pdf"
+        try renderer.writePDF(laidOut, to: path)
+        #expect(try run("qpdf", ["--check", path]).status == 0)
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: Unicode.ASCII.self)
+        #expect(!raw.contains("<pdfaid:part>") && !raw.contains("<pdfuaid:part>") && !raw.contains("/StructTreeRoot"))
+    }
 }
