@@ -69,7 +69,6 @@ final class PDFOutput {
 
     func close() throws {
         flush()
-        try file.synchronize()
         try file.close()
     }
 }
