@@ -54,12 +54,13 @@ let package = Package(
         // near-miss suggestions and slugs, positioned items (text, paths, tags) with colours,
         // and the text-measuring protocol.
         .target(name: "Base"),
-        // The data store: schema migrations, CSV import, data-quality checks, sample data,
+        // The data store: schema migrations, CSV import (presets and mapping files), reference countries, data-quality checks, sample data,
         // read-only report queries and scoped copies for `--each`.
         .target(name: "Store", dependencies: [
             "Base",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "Yams", package: "Yams"),  // import mapping files and presets
         ]),
         // Every number a report prints, computed in SQL, and the records reports list
         // (activities, the member directory), returned as values.

@@ -42,10 +42,10 @@ public enum AlmanacDatabase {
         case alreadyCurrent(version: Int)
     }
 
-    /// Creates a database with the schema, or upgrades an older Almanac database in place.
-    /// Refuses any file that is not an Almanac database.
+    /// Creates a database with the schema and every country in `regions`' default regions, or
+    /// upgrades an older Almanac database in place. Refuses any file that is not an Almanac database.
     @discardableResult
-    public static func initialize(_ path: String) throws -> InitOutcome {
+    public static func initialize(_ path: String, regions: RegionScheme = .subregions) throws -> InitOutcome {
         let fm = FileManager.default
         let existed = fm.fileExists(atPath: path) && ((try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
         if !existed {
@@ -62,6 +62,7 @@ public enum AlmanacDatabase {
             return .upgraded(from: version, to: Schema.currentVersion)
         }
         try Schema.migrator.migrate(queue)
+        try queue.write { db in try regions.seed(db) }
         return .created
     }
 

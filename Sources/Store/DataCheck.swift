@@ -26,6 +26,8 @@ public enum DataCheck {
     struct Rule {
         let id: String
         let severity: DataCheckReport.Severity
+        /// What is counted, singular ("member"), and the rest of the title.
+        let noun: String
         let title: String
         /// Selects one `detail` text column per offending row.
         let sql: String
@@ -34,25 +36,26 @@ public enum DataCheck {
     /// `today` decides what counts as "in the future" (a parameter so checks are reproducible).
     static func rules(today: String) -> [Rule] {
         [
-            Rule(id: "left-before-joined", severity: .error, title: "members who left before they joined (left_on < joined_on)",
+            Rule(id: "left-before-joined", severity: .error, noun: "member", title: "who left before they joined (left_on < joined_on)",
                  sql: "SELECT 'members id ' || id || ' (' || name || '): left_on ' || left_on || ' < joined_on ' || joined_on FROM members WHERE left_on < joined_on ORDER BY id"),
-            Rule(id: "unknown-country", severity: .error, title: "members with a country code missing from countries",
+            Rule(id: "unknown-country", severity: .error, noun: "member", title: "with a country code missing from countries",
                  sql: "SELECT 'members id ' || m.id || ' (' || m.name || '): country_code ' || m.country_code FROM members m LEFT JOIN countries c ON c.code = m.country_code WHERE m.country_code IS NOT NULL AND c.code IS NULL ORDER BY m.id"),
-            Rule(id: "no-country", severity: .warning, title: "members with no country (counted under \"no region\" in reports)",
+            Rule(id: "no-country", severity: .warning, noun: "member", title: "with no country (counted under \"no region\" in reports)",
                  sql: "SELECT 'members id ' || id || ' (' || name || ')' FROM members WHERE country_code IS NULL OR country_code = '' ORDER BY id"),
-            Rule(id: "future-dates", severity: .error, title: "dates in the future (after \(today))",
+            Rule(id: "future-dates", severity: .error, noun: "date", title: "in the future (after \(today))",
                  sql: """
                  SELECT detail FROM (
                    SELECT 1 AS t, id AS k, 'members id ' || id || ': joined_on ' || joined_on AS detail FROM members WHERE joined_on > :today
                    UNION ALL SELECT 2, id, 'members id ' || id || ': left_on ' || left_on FROM members WHERE left_on > :today
                    UNION ALL SELECT 3, id, 'working_groups id ' || id || ': established_on ' || established_on FROM working_groups WHERE established_on > :today
-                   UNION ALL SELECT 4, id, 'activities id ' || id || ': held_on ' || held_on FROM activities WHERE held_on > :today
                    UNION ALL SELECT 5, member_id, 'working_group_members (' || working_group_id || ', ' || member_id || '): joined_on ' || joined_on FROM working_group_members WHERE joined_on > :today
                  ) ORDER BY t, k
                  """),
-            Rule(id: "duplicate-email", severity: .error, title: "email addresses shared by several members",
+            Rule(id: "planned-activities", severity: .warning, noun: "activity", title: "scheduled after \(today) (planned; counted once they are held)",
+                 sql: "SELECT 'activities id ' || id || ' (' || title || '): held_on ' || held_on FROM activities WHERE held_on > :today ORDER BY held_on, id"),
+            Rule(id: "duplicate-email", severity: .error, noun: "email address", title: "shared by several members",
                  sql: "SELECT lower(email) || ': members ' || group_concat(id, ', ') FROM members WHERE email IS NOT NULL AND email <> '' GROUP BY lower(email) HAVING count(*) > 1 ORDER BY lower(email)"),
-            Rule(id: "group-membership-lifetime", severity: .error, title: "working-group memberships outside the member's or the group's lifetime",
+            Rule(id: "group-membership-lifetime", severity: .error, noun: "working-group membership", title: "outside the member's or the group's lifetime",
                  sql: """
                  SELECT 'working_group_members (' || g.id || ', ' || m.id || '): ' || m.name || ' in ' || g.name || ' from ' || w.joined_on ||
                    CASE WHEN w.joined_on < m.joined_on THEN ', before joining the network (' || m.joined_on || ')'
@@ -64,11 +67,11 @@ public enum DataCheck {
                     OR (m.left_on IS NOT NULL AND (w.left_on IS NULL OR w.left_on > m.left_on))
                  ORDER BY g.id, m.id
                  """),
-            Rule(id: "activity-without-kind", severity: .warning, title: "activities with no kind (not counted in any kind)",
+            Rule(id: "activity-without-kind", severity: .warning, noun: "activity", title: "with no kind (not counted in any kind)",
                  sql: "SELECT 'activities id ' || id || ' (' || title || ', ' || held_on || ')' FROM activities WHERE kind IS NULL OR trim(kind) = '' ORDER BY id"),
-            Rule(id: "negative-participants", severity: .error, title: "activities with a negative participant count",
+            Rule(id: "negative-participants", severity: .error, noun: "activity", title: "with a negative participant count",
                  sql: "SELECT 'activities id ' || id || ' (' || title || '): participants ' || participants FROM activities WHERE participants < 0 ORDER BY id"),
-            Rule(id: "attendance-by-non-member", severity: .error, title: "attendance by people who were not members that day",
+            Rule(id: "attendance-by-non-member", severity: .warning, noun: "attendance record", title: "by people who were not members that day (open events are normal)",
                  sql: """
                  SELECT 'attendance (' || a.activity_id || ', ' || a.member_id || '): ' || m.name || ' at ' || act.title || ' on ' || act.held_on ||
                    CASE WHEN act.held_on < m.joined_on THEN ', before joining (' || m.joined_on || ')' ELSE ', after leaving (' || m.left_on || ')' END
@@ -88,7 +91,8 @@ public enum DataCheck {
                 let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(rule.sql))", arguments: args) ?? 0
                 guard count > 0 else { continue }
                 let rows = try String.fetchAll(db, sql: "\(rule.sql) LIMIT \(examples)", arguments: args)
-                findings.append(.init(id: rule.id, severity: rule.severity, title: rule.title, count: count, examples: rows))
+                let noun = count == 1 ? rule.noun : EnglishNoun.plural(rule.noun)
+                findings.append(.init(id: rule.id, severity: rule.severity, title: "\(noun) \(rule.title)", count: count, examples: rows))
             }
             return DataCheckReport(findings: findings)
         }

@@ -10,7 +10,7 @@ public enum Schema {
     public static let applicationID: Int32 = 0x414C_4D4E
 
     /// The migrations, oldest first. Never edit a released migration: add a new one.
-    public static let migrationNames = ["v1-data-contract", "v2-members-sector-country-index"]
+    public static let migrationNames = ["v1-data-contract", "v2-members-sector-country-index", "v3-members-external-id"]
 
     /// The schema version a database has when every migration has run.
     public static var currentVersion: Int { migrationNames.count }
@@ -29,6 +29,9 @@ public enum Schema {
         }
         migrator.registerMigration(migrationNames[1]) { db in
             try db.execute(sql: v2)
+        }
+        migrator.registerMigration(migrationNames[2]) { db in
+            try db.execute(sql: v3)
         }
         return migrator
     }
@@ -131,5 +134,13 @@ public enum Schema {
     /// this covering index; without it SQLite sorts the whole members table (issue 4).
     private static let v2 = """
         CREATE INDEX members_sector_country ON members(sector, country_code, joined_on, left_on);
+        """
+
+    /// Members keep the CRM's own id so attendance rows and later imports find them (issue 11);
+    /// refreshes also find members by e-mail, whatever its case.
+    private static let v3 = """
+        ALTER TABLE members ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR external_id <> '');
+        CREATE UNIQUE INDEX members_external_id ON members(external_id) WHERE external_id IS NOT NULL;
+        CREATE INDEX members_email ON members(lower(email));
         """
 }

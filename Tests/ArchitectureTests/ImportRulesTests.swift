@@ -10,7 +10,7 @@ struct ImportRulesTests {
 
     static let allowed: [String: Set<String>] = [
         "Base": [],
-        "Store": ["Base", "GRDB", "CSV"],
+        "Store": ["Base", "GRDB", "CSV", "Yams"],  // Yams: import mapping files (issue 11)
         "Metrics": ["Base", "Store", "GRDB", "CSV"],
         "Layout": ["Base", "CPango"],
         "Charts": ["Base"],

@@ -30,13 +30,6 @@ import Testing
         #expect(CalendarDate(year: 2024, month: 2, day: 3)!.endOfMonth.iso == "2024-02-29")
     }
 
-    @Test func exportDateOrdersAreExplicit() {
-        #expect(DateOrder.monthFirst.parse("03/04/2023") == CalendarDate(year: 2023, month: 3, day: 4))
-        #expect(DateOrder.dayFirst.parse("03/04/2023") == CalendarDate(year: 2023, month: 4, day: 3))
-        #expect(DateOrder.dayFirst.parse("31.12.2023") == CalendarDate(year: 2023, month: 12, day: 31))
-        #expect(DateOrder.monthFirst.parse("31/12/2023") == nil)
-        #expect(DateOrder.iso.parse("31/12/2023") == nil)
-    }
 }
 
 @Suite("Names") struct NameTests {

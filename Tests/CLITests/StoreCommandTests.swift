@@ -35,7 +35,7 @@ struct StoreCommandTests {
     @Test func initImportAndCheckReportProblemsWithExitCodes() throws {
         let t = TempDir(); defer { t.remove() }
         let db = t.file("org.db")
-        #expect(try CLI.run(["init", db]).status == 0)
+        #expect(try CLI.run(["init", db, "--regions", "none"]).status == 0)
         t.write("regions.csv", "id,name\n1,Africa\n")
         t.write("countries.csv", "code,name,region_id\nKE,Kenya,1\n")
         t.write("members.csv", "Member ID,First Name,Last Name,Email,Country,Join Date,Notes\n1,Wanjiru,Kamau,w@x.org,Kenya,05/03/2022,hi\n2,Peter,Otieno,w@x.org,KE,06/03/2022,\n")
@@ -44,18 +44,18 @@ struct StoreCommandTests {
         let m = try CLI.run(["import", db, "members", t.file("members.csv"), "--map", "Member ID=id", "--map", "Country=country_code",
                              "--map", "Join Date=joined_on", "--date-format", "DD/MM/YYYY"])
         #expect(m.status == 0, "\(m.stderr)")
-        #expect(m.stdout == "imported 2 rows into members from \(t.file("members.csv"))\n")
+        #expect(m.stdout == "members: 2 added, 0 updated, 0 unchanged, 0 skipped\n")
         #expect(m.stderr.contains("ignored columns not in members: Notes"))
         let c = try CLI.run(["check", db, "--today", "2025-01-01"])
         #expect(c.status == 1, "duplicate emails are an error")
-        #expect(c.stdout.contains("error: 1 email addresses shared by several members"))
+        #expect(c.stdout.contains("error: 1 email address shared by several members"))
         #expect(c.stdout.contains("w@x.org: members 1, 2"))
     }
 
     @Test func badInputsGiveOneLineErrorsAndLeaveTheDatabaseUnchanged() throws {
         let t = TempDir(); defer { t.remove() }
         let db = t.file("org.db")
-        #expect(try CLI.run(["init", db]).status == 0)
+        #expect(try CLI.run(["init", db, "--regions", "none"]).status == 0)
         t.write("bad.csv", "id,name\n1,Africa\n1,Asia\n")
         t.write("notsqlite.db", "hello")
         let before = t.bytes("org.db")
@@ -76,6 +76,6 @@ struct StoreCommandTests {
         #expect(t.bytes("notsqlite.db") == Data("hello".utf8))
         let usage = try CLI.run(["import", db, "regions", t.file("bad.csv"), "--date-format", "YY/MM"])
         #expect(usage.status == 64)
-        #expect(usage.stderr.contains("--date-format 'YY/MM' is not one of"))
+        #expect(usage.stderr.contains("--date-format 'YY/MM' is not dmy, mdy, ymd"))
     }
 }

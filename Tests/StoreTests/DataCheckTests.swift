@@ -45,8 +45,8 @@ struct DataCheckTests {
             "duplicate-email": 1, "group-membership-lifetime": 2, "activity-without-kind": 1,
             "negative-participants": 1, "attendance-by-non-member": 1,
         ])
-        #expect(report.errors == 8)
-        #expect(report.warnings == 2)
+        #expect(report.errors == 7)
+        #expect(report.warnings == 3, "attendance by non-members is a warning: open events are normal")
         #expect(!report.isClean)
         let lifetime = report.findings.first { $0.id == "group-membership-lifetime" }!
         #expect(lifetime.examples == [

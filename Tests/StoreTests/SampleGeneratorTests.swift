@@ -119,7 +119,7 @@ struct SampleGeneratorTests {
         let files = try CSVExport.writeAll(original, to: s.path("csv"))
         #expect(files.map { ($0 as NSString).lastPathComponent } == Schema.tableOrder.map { "\($0).csv" })
         let copy = s.path("copy.db")
-        try AlmanacDatabase.initialize(copy)
+        try AlmanacDatabase.initialize(copy, regions: .none)
         let target = try AlmanacDatabase.openForWriting(copy)
         for (table, file) in zip(Schema.tableOrder, files) {
             _ = try CSVImporter(database: target).importFile(file, into: table)

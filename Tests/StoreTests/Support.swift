@@ -25,7 +25,7 @@ struct Scratch {
     /// An initialized Almanac database with two regions and three countries.
     func database(_ name: String = "test.db") throws -> (String, DatabaseQueue) {
         let p = path(name)
-        try AlmanacDatabase.initialize(p)
+        try AlmanacDatabase.initialize(p, regions: .none)
         let q = try AlmanacDatabase.openForWriting(p)
         try q.write { db in
             try db.execute(sql: """

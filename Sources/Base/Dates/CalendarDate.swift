@@ -102,20 +102,3 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
 }
 
 import Foundation
-
-/// How day/month order is written in an input file's dates. ISO dates are always accepted.
-public enum DateOrder: String, CaseIterable, Sendable {
-    case iso = "YYYY-MM-DD"
-    case dayFirst = "DD/MM/YYYY"
-    case monthFirst = "MM/DD/YYYY"
-
-    /// Parses `text` as an ISO date, or in this order with `/`, `.` or `-` separators.
-    public func parse(_ text: String) -> CalendarDate? {
-        if let d = CalendarDate(iso: text) { return d }
-        guard self != .iso else { return nil }
-        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]) else { return nil }
-        return self == .dayFirst ? CalendarDate(year: y, month: b, day: a) : CalendarDate(year: y, month: a, day: b)
-    }
-}

@@ -20,7 +20,7 @@ public enum NearMiss {
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var prev2 = [Int](repeating: 0, count: b.count + 1)
