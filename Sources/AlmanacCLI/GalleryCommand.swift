@@ -22,7 +22,7 @@ struct Gallery: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let bench, bench < 1 { throw ValidationError("--bench must be at least 1") }
+        if let bench { try OptionRange.check("--bench", bench, 1...100_000) }
     }
 
     func run() throws {
