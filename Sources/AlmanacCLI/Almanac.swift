@@ -51,6 +51,7 @@ extension RenderError: UserFacingError {}
 extension ReportError: UserFacingError {}
 extension ReportFileError: UserFacingError {}
 extension ReportErrors: UserFacingError {}
+extension SettingError: UserFacingError {}
 
 /// Runs a command body, printing user-facing errors as one line each on stderr; a SQLite
 /// failure is reported by Store as a problem of `database`.

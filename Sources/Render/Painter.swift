@@ -267,7 +267,11 @@ final class Painter {
         cairo_scale(cr, i.frame.width / w, i.frame.height / h)
         cairo_set_source_surface(cr, surface, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-        cairo_paint(cr)
+        // Fill the image's rectangle rather than cairo_paint: Cairo 1.16's tagged PDF output
+        // refuses an unbounded paint inside structure tags ("invalid tag … nesting", a logo
+        // on a titled cover).
+        cairo_rectangle(cr, 0, 0, w, h)
+        cairo_fill(cr)
         cairo_restore(cr)
     }
 }
