@@ -37,7 +37,7 @@ struct Gallery: ParsableCommand {
             phases.mark("charts")
             let laidOut = try Typesetter(shaper: shaper).layout(document)
             phases.mark("layout")
-            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, phases: &phases)
+            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, inputs: self.theme.map { [$0] } ?? [], phases: &phases)
         }
     }
 }

@@ -67,7 +67,7 @@ struct Specimen: ParsableCommand {
                 return try Typesetter(shaper: shaper).layout(document)
             }()
             phases.mark("layout (\(laidOut.passes) pass\(laidOut.passes == 1 ? "" : "es"))")
-            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, phases: &phases)
+            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, inputs: self.theme.map { [$0] } ?? [], phases: &phases)
         }
     }
 }
