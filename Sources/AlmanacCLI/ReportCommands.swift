@@ -92,6 +92,9 @@ struct Build: ParsableCommand {
 
     private func buildOne(_ definition: ReportDefinition, database: String, overrides: [String: String], titleSuffix: String = "",
                           out: String?, png: String?, phases: inout PhaseTimer) throws {
+        var overrides = overrides
+        // --out is the user's own choice, which the report's `output:` check must not refuse.
+        if let out { overrides["output"] = out }
         var builder = ReportBuilder(period: period.period, overrides: overrides)
         builder.titleSuffix = titleSuffix
         builder.today = .today()
