@@ -1,4 +1,5 @@
 import ArgumentParser
+import Base
 import Foundation
 import Layout
 import Render
@@ -70,7 +71,8 @@ struct Build: ParsableCommand {
                 throw OutputRefused(description: "\(NSTemporaryDirectory()): cannot create a private temporary folder (\(String(cString: strerror(errno))))")
             }
             let scratch = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let pending = Cleanup.shared.remove(scratch)
+            defer { try? FileManager.default.removeItem(atPath: scratch); Cleanup.shared.done(pending) }
             let slugs = EachNames.unique(groups.map(ScopedCopy.slug))
             for (group, renamed) in zip(groups, slugs) where renamed.suffixed {
                 Terminal.note("warning: \(group)'s file name is taken by another \(scope.rawValue.replacingOccurrences(of: "_", with: " ")) with the same letters; writing it to \(renamed.name).pdf")

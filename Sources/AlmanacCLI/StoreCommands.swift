@@ -68,6 +68,9 @@ struct Import: ParsableCommand {
             }
             let options = ImportOptions(mappings: pairs.map { (source: $0.0, column: $0.1) }, dateOrder: DateOrder(rawValue: dateFormat.uppercased())!)
             let queue = try AlmanacDatabase.openForWriting(database)
+            // SIGINT/SIGTERM interrupt the transaction: SQLite rolls it back, no hot journal.
+            let stop = Cleanup.shared.stop { queue.interrupt() }
+            defer { Cleanup.shared.done(stop) }
             let summary = try CSVImporter(database: queue, options: options).importFile(file, into: table)
             if !summary.ignoredHeaders.isEmpty {
                 Terminal.note("\(file): ignored columns not in \(table): \(summary.ignoredHeaders.joined(separator: ", ")) (use --map \"Header=column\" to import one)")

@@ -9,6 +9,7 @@
 // is set, so both dates come from the document (`DocumentMetadata.reproducibleDate`). Font subset
 // tags are derived from the glyphs used, and objects are written in drawing order, so identical
 // pages give identical bytes.
+import Base
 import CCairo
 import CPango
 import Foundation
@@ -42,6 +43,8 @@ public final class Renderer {
         guard fd >= 0 else { throw RenderError.output(path: path, reason: "cannot create a file in \(dir): \(String(cString: strerror(errno)))") }
         close(fd)
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let pending = Cleanup.shared.remove(temp)  // removed if SIGINT/SIGTERM stops the build
+        defer { Cleanup.shared.done(pending) }
         do {
             try renderPDF(document, to: temp)
             try TaggedCatalog.mark(temp, language: document.metadata.language, figureAlts: document.figureAltTexts,
@@ -157,7 +160,10 @@ public final class Renderer {
         painter.attach(cr)
         try painter.draw(page.items, on: cr, pageIndex: pageIndex)
         cairo_surface_flush(surface)
-        let temp = path + ".tmp"
+        // The process id keeps two builds writing previews to one folder apart.
+        let temp = path + ".\(getpid()).tmp"
+        let pending = Cleanup.shared.remove(temp)
+        defer { Cleanup.shared.done(pending) }
         let status = cairo_surface_write_to_png(surface, temp)
         guard status == CAIRO_STATUS_SUCCESS, rename(temp, path) == 0 else {
             unlink(temp)

@@ -59,6 +59,9 @@ public struct CSVImporter {
             throw StoreError("unknown table '\(table)'\(NearMiss.hint(for: table, in: Schema.tableOrder)); tables: \(Schema.tableOrder.joined(separator: ", "))")
         }
         let text = try Self.readText(file)
+        if let line = CSVQuotes.unclosedQuoteLine(in: text) {
+            throw StoreError("\(file):\(line): a quote opens a field here and is never closed; close it with \" or remove it; nothing was imported")
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
@@ -99,6 +102,8 @@ public struct CSVImporter {
                 for target in plan.targets {
                     let raw = target.sources.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) }
                         .filter { !$0.isEmpty }.joined(separator: " ")
+                    // A NUL would cut the value short, a noncharacter fail every build later.
+                    if let problem = TextFieldRules.problem(in: raw) { report(at, "\(target.column.name): \(problem)"); rowOK = false; continue }
                     switch resolver.resolve(raw, column: target.column) {
                     case .success(let value): values.append(value)
                     case .failure(let problem): report(at, "\(target.column.name): \(problem)"); rowOK = false
@@ -134,6 +139,7 @@ public struct CSVImporter {
             throw StoreError("\(file): no such file; check the path")
         }
         if isDir.boolValue { throw StoreError("\(file): is a folder; pass a CSV file") }
+        if let problem = FileKind.problem(file) { throw StoreError(problem) }
         guard FileManager.default.isReadableFile(atPath: file), let data = FileManager.default.contents(atPath: file) else {
             throw StoreError("\(file): cannot read this file (permission denied); check its permissions")
         }
@@ -277,11 +283,15 @@ final class ValueResolver {
         self.table = table
         self.dateOrder = dateOrder
         if columns.all.contains(where: { $0.reference?.table == "countries" }) {
-            for row in try Row.fetchAll(db, sql: "SELECT code, name FROM countries") {
-                let code: String = row["code"], name: String = row["name"]
+            // Only text rows: a country edited into a BLOB or NULL must not trap the import
+            // (`almanac check` lists it).
+            for row in try Row.fetchAll(db, sql: "SELECT code, CASE WHEN typeof(name) = 'text' THEN name END AS name FROM countries WHERE typeof(code) = 'text'") {
+                let code: String = row["code"], name: String? = row["name"]
                 countries[code.lowercased()] = code
-                countries[name.lowercased()] = code
-                countryNames.append(name)
+                if let name {
+                    countries[name.lowercased()] = code
+                    countryNames.append(name)
+                }
             }
         }
         for column in columns.all {
