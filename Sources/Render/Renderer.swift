@@ -38,7 +38,9 @@ public final class Renderer {
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw RenderError.output(path: path, reason: "folder \(dir) does not exist")
         }
-        var template = Array((dir + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
+        // A short name of its own (not the target's name plus a suffix): a 250-character file
+        // name would otherwise make the temporary name too long for the file system.
+        var template = Array((dir + "/.almanac-" + String(url.lastPathComponent.prefix(16)) + ".XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw RenderError.output(path: path, reason: "cannot create a file in \(dir): \(String(cString: strerror(errno)))") }
         close(fd)

@@ -57,7 +57,7 @@ struct SignalTests {
         let out = t.file("out")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let build = try Running(["build", "--db", db, "--out", out + "/r.pdf"])
-        let started = build.waitUntil { Self.names(in: out).contains { $0.hasPrefix(".r.pdf.") } }
+        let started = build.waitUntil { Self.names(in: out).contains { $0.hasPrefix(".almanac-r.pdf.") } }
         #expect(started, "the build never wrote its temporary PDF")
         kill(build.process.processIdentifier, SIGTERM)
         let r = build.finish()
