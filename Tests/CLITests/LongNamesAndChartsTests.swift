@@ -33,7 +33,7 @@ struct LongNamesAndChartsTests {
             """)
         let r = try CLI.run(["build", report, "--db", HandEdits.sample, "--out", t.file("inf.pdf")])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("inf.md:4:3: query q row 2: v is \(word), which a chart cannot draw"), "\(r.stderr)")
+        #expect(r.stderr.contains("inf.md:4:6: query q row 2: v is \(word), which a chart cannot draw"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: t.file("inf.pdf")))
     }
 }
