@@ -12,6 +12,8 @@ enum SignalHandlers {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     static func install() {
+        // Past a file-size limit, a write should fail (and be reported with its file), not kill us.
+        signal(SIGXFSZ, SIG_IGN)
         for sig in [SIGINT, SIGTERM] {
             // The default action would end the process before the handler runs.
             signal(sig, SIG_IGN)
@@ -30,6 +32,10 @@ enum SignalHandlers {
         // and exits through `exitIfStopped`; give it a few seconds, then go anyway.
         if unwinding {
             for _ in 0..<500 { Thread.sleep(forTimeInterval: 0.02); cleanup.repeatStops() }
+        } else {
+            // The main thread runs on meanwhile: Cairo may open (and so recreate) a temporary
+            // file just removed. Let it get there, then remove again.
+            Thread.sleep(forTimeInterval: 0.1)
         }
         cleanup.removeFiles()
         Terminal.error("almanac: stopped by \(sig == SIGINT ? "SIGINT" : "SIGTERM"); temporary files removed")

@@ -58,8 +58,20 @@ public final class Renderer {
             }
         } catch {
             unlink(temp)
-            throw error
+            throw Self.naming(path, error)
         }
+    }
+
+    /// A failed write names the file the user asked for (not the temporary one) and the likely
+    /// fix: Cairo reports a full disk as "unexpected PDF trailer" or a write error.
+    static func naming(_ path: String, _ error: any Error) -> any Error {
+        let reason: String
+        switch error as? RenderError {
+        case .output(_, let r)?: reason = r
+        case .cairo(let m)? where !m.hasPrefix("page ") || m.hasSuffix("error while writing to output stream"): reason = "Cairo: " + m
+        default: return error
+        }
+        return RenderError.output(path: path, reason: "could not be written (\(reason)); check that its disk has free space; any previous file is unchanged")
     }
 
     private func renderPDF(_ document: LaidOutDocument, to path: String) throws {

@@ -109,7 +109,7 @@ public enum DataCheck {
                 return DataCheckReport(findings: findings)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT && timeLimit != nil {
-            throw StoreError("check stopped after \(NumberText.grouped(timeLimit!)) s while looking for \(current); give more time with --time-limit SECONDS")
+            throw StoreError("check stopped after \(NumberText.grouped(timeLimit!, decimals: timeLimit! < 1 ? 1 : 0)) s while looking for \(current); give more time with --time-limit SECONDS")
         }
     }
 
