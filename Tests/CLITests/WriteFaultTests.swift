@@ -39,3 +39,24 @@ extension CLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }
+
+/// `sample --csv` failing at its last table: the previous CSV files stay, all of them, and no
+/// `.partial` file of ours is left.
+@Suite("Write faults: CSV export")
+struct CSVExportFaultTests {
+    @Test func aFullDiskLeavesThePreviousCSVSet() throws {
+        let t = TempDir(); defer { t.remove() }
+        let first = try CLI.run(["sample", t.file("a.db"), "--members", "50", "--csv", t.file("csv")])
+        try #require(first.status == 0, "\(first.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: t.file("csv")).sorted()
+        let before = names.map { t.bytes("csv/" + $0) }
+        // The last table cannot be written (its temporary name is taken by a folder): with each
+        // file replaced as soon as it was written, the earlier tables would be new, this one old.
+        try FileManager.default.createDirectory(atPath: t.file("csv/targets.csv.partial"), withIntermediateDirectories: false)
+        let r = try CLI.run(["sample", t.file("b.db"), "--members", "80", "--seed", "7", "--csv", t.file("csv")])
+        #expect(r.status == 1, "\(r.status): \(r.stderr)")
+        #expect(r.stderr.contains("csv/targets.csv: could not be written"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.file("csv")).sorted() == (names + ["targets.csv.partial"]).sorted(), "no other .partial file is left")
+        #expect(names.map { t.bytes("csv/" + $0) } == before, "every previous CSV file is unchanged")
+    }
+}
