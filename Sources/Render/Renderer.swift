@@ -145,14 +145,21 @@ public final class Renderer {
             throw RenderError.output(path: directory, reason: "cannot create the folder")
         }
         let painter = Painter(shaper: shaper, tagged: false, links: false)
-        var written: [String] = []
+        var written: [String] = [], temps: [String] = []
         let digits = max(3, String(document.pages.count).count)
+        // All or nothing: every page goes to a temporary name first and the set is renamed into
+        // place only when all are written, so a full disk leaves the previous previews.
+        defer { for temp in temps { unlink(temp) } }
         for i in pages ?? Array(document.pages.indices) where document.pages.indices.contains(i) {
             let name = "page-" + String(repeating: "0", count: max(0, digits - String(i + 1).count)) + String(i + 1) + ".png"
             let path = (directory as NSString).appendingPathComponent(name)
-            try writePNG(document.pages[i], pageIndex: i, to: path, dpi: dpi, painter: painter)
+            temps.append(try renderPNG(document.pages[i], pageIndex: i, for: path, dpi: dpi, painter: painter))
             written.append(path)
         }
+        for (temp, path) in zip(temps, written) where rename(temp, path) != 0 {
+            throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+        }
+        temps = []
         return written
     }
 
@@ -162,6 +169,16 @@ public final class Renderer {
     }
 
     private func writePNG(_ page: Page, pageIndex: Int, to path: String, dpi: Double, painter: Painter) throws {
+        let temp = try renderPNG(page, pageIndex: pageIndex, for: path, dpi: dpi, painter: painter)
+        guard rename(temp, path) == 0 else {
+            unlink(temp)
+            throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Renders `page` to a temporary file beside `path` and returns its name (the caller renames
+    /// or removes it; it is registered for removal if a signal stops the process).
+    private func renderPNG(_ page: Page, pageIndex: Int, for path: String, dpi: Double, painter: Painter) throws -> String {
         let scale = dpi / 72
         let w = Int32((page.size.width * scale).rounded()), h = Int32((page.size.height * scale).rounded())
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { throw RenderError.cairo("no image surface") }
@@ -176,12 +193,12 @@ public final class Renderer {
         cairo_surface_flush(surface)
         // The process id keeps two builds writing previews to one folder apart.
         let temp = path + ".\(getpid()).tmp"
-        let pending = Cleanup.shared.remove(temp)
-        defer { Cleanup.shared.done(pending) }
+        _ = Cleanup.shared.remove(temp)  // stays registered: the caller renames it later
         let status = cairo_surface_write_to_png(surface, temp)
-        guard status == CAIRO_STATUS_SUCCESS, rename(temp, path) == 0 else {
+        guard status == CAIRO_STATUS_SUCCESS else {
             unlink(temp)
-            throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(status)))
+            throw RenderError.output(path: path, reason: "could not be written (\(String(cString: cairo_status_to_string(status)))); check that its disk has free space; the previous previews are unchanged")
         }
+        return temp
     }
 }

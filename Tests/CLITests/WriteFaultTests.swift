@@ -60,3 +60,21 @@ struct CSVExportFaultTests {
         #expect(names.map { t.bytes("csv/" + $0) } == before, "every previous CSV file is unchanged")
     }
 }
+
+/// `--png` failing part-way (a page larger than the file-size limit): the previous previews
+/// stay, every one of them, and no temporary file is left.
+@Suite("Write faults: PNG previews")
+struct PNGFaultTests {
+    @Test func aFullDiskLeavesThePreviousPreviews() throws {
+        let t = TempDir(); defer { t.remove() }
+        let first = try CLI.run(["build", "--db", HandEdits.sample, "--out", t.file("r.pdf"), "--png", t.file("png"), "--dpi", "40"])
+        try #require(first.status == 0, "\(first.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: t.file("png")).sorted()
+        let before = names.map { t.bytes("png/" + $0) }
+        let r = try WriteFaultTests.runLimited(600, ["build", "--db", HandEdits.sample, "--out", t.file("r.pdf"), "--png", t.file("png"), "--dpi", "600"])
+        #expect(r.status == 1, "\(r.status): \(r.stderr)")
+        #expect(r.stderr.contains(".png: could not be written"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.file("png")).sorted() == names, "no temporary file is left")
+        #expect(names.map { t.bytes("png/" + $0) } == before, "every previous preview is unchanged")
+    }
+}
