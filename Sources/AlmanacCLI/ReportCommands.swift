@@ -25,6 +25,7 @@ struct Build: ParsableCommand {
               almanac build Reports/grant-report.md --db lpsa.db --from 2022-01-01 --to 2023-12-31 --png previews/
               almanac build Reports/year-in-review.md --db lpsa.db --set "signature=Ana López"
               almanac build Reports/year-in-review.md --db lpsa.db --each region --out regions/
+              almanac build Reports/grant-report.md --db lpsa.db --pdf-standard a-2a
             """)
 
     @Argument(help: "The report definition (Markdown with YAML front matter).") var report: String?
@@ -35,9 +36,15 @@ struct Build: ParsableCommand {
     var settings: [String] = []
     @Option(help: ArgumentHelp("One report per region or working group, into the folder --out (default: the output name without .pdf).", valueName: "region|working_group"))
     var each: String?
+    @Option(help: ArgumentHelp("The standards the PDF claims, each validated by the test suite with veraPDF (default: the definition's `pdf_standard:`, else a-2a,ua-1).",
+                               valueName: "a-2a,ua-1|a-2a|ua-1|none"))
+    var pdfStandard: String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if let pdfStandard, PDFStandards(parsing: pdfStandard) == nil {
+            throw ValidationError("--pdf-standard '\(pdfStandard)' must be one of \(PDFStandards.choices.joined(separator: ", "))")
+        }
         for s in settings where !s.contains("=") { throw ValidationError("--set '\(s)' must look like key=value") }
         if let each, ScopedCopy.Scope(rawValue: each) == nil {
             throw ValidationError("--each '\(each)' must be region or working_group")
@@ -54,7 +61,7 @@ struct Build: ParsableCommand {
             let overrides = Dictionary(settings.map { s in
                 let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
                 return (parts[0], parts.count > 1 ? parts[1] : "")
-            }, uniquingKeysWith: { $1 })
+            }, uniquingKeysWith: { $1 }).merging(pdfStandard.map { ["pdf_standard": $0] } ?? [:], uniquingKeysWith: { $1 })
             guard let each, let scope = ScopedCopy.Scope(rawValue: each) else {
                 try buildOne(definition, database: dbPath, overrides: overrides, out: out, png: output.png, phases: &phases)
                 return

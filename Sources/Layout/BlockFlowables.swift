@@ -18,16 +18,24 @@ struct FigureFlowable: Flowable {
 
     var height: Double { contentSize.height + (caption.map { captionGap + $0.height } ?? 0) }
 
+    /// A graphic that tags its own text (a report's cover: its title a heading) is a section of
+    /// the document, not a figure described by its alternative text.
+    var tagsItsText: Bool {
+        guard case .graphic(let g, _) = content else { return false }
+        return g.items.contains { if case .beginTag = $0 { true } else { false } }
+    }
+
     func draw(at origin: Point, into sink: PageSink) {
-        sink.begin(.figure)
-        sink.figureAlts.append(altText)
+        let tag: StructureTag = tagsItsText ? .sect : .figure
+        sink.begin(tag)
+        if tag == .figure { sink.figureAlts.append(altText) }
         switch content {
         case .image(let path, let size):
             sink.add(.image(ImageItem(path: path, frame: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height))))
         case .graphic(let g, let scale):
             sink.items.append(contentsOf: g.placed(at: origin, scale: scale))
         }
-        sink.end(.figure)
+        sink.end(tag)
         if let caption {
             caption.draw(at: Point(origin.x, origin.y + contentSize.height + captionGap), into: sink)
         }
@@ -166,7 +174,10 @@ struct TOCFlowable: Flowable {
         for e in entries {
             y += e.gapBefore
             let top = y
+            // TOC > TOCI > Reference > Link: the entry's words and page number are the link's text.
             sink.begin(.tocItem)
+            sink.begin(.reference)
+            sink.begin(.link)
             let x = origin.x + e.indent
             var lastRight = x
             for line in e.lines {
@@ -185,11 +196,14 @@ struct TOCFlowable: Flowable {
                 sink.path(PathItem([.move(Point(leaderStart, baseline)), .line(Point(leaderEnd, baseline))],
                                    stroke: leaderColor, lineWidth: 0.9, dash: [0.01, 3.2], roundCaps: true))
             }
-            sink.end(.tocItem)
             if let target = e.target {
                 sink.add(.link(LinkItem(rect: Rect(x: x, y: top, width: origin.x + width - x, height: y - top),
-                                        target: .page(target.page, y: target.y))))
+                                        target: .page(target.page, y: target.y),
+                                        text: e.lines.map(\.text).joined(separator: " ") + ", page " + e.number)))
             }
+            sink.end(.link)
+            sink.end(.reference)
+            sink.end(.tocItem)
         }
         sink.end(.toc)
     }

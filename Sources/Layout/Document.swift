@@ -33,9 +33,13 @@ public struct DocumentMetadata: Sendable, Hashable {
     public var runningTitle: String?
     /// The document's language (BCP 47, e.g. "en", "fr"), written as the PDF's /Lang.
     public var language: String
+    /// The standards the PDF claims (validated by the test suite with veraPDF).
+    public var standards: PDFStandards
 
     public init(title: String = "", author: String = "", subject: String = "", keywords: [String] = [],
-                creationDate: Date? = nil, runningTitle: String? = nil, language: String = "en") {
+                creationDate: Date? = nil, runningTitle: String? = nil, language: String = "en",
+                standards: PDFStandards = .both) {
+        self.standards = standards
         self.title = title
         self.author = author
         self.subject = subject
@@ -157,9 +161,12 @@ public struct Table: Sendable, Hashable {
     public var zebra: Bool
     /// Optional caption set above the table (it keeps with the table).
     public var caption: String?
+    /// Tables with the same group share one set of column widths (the directory's regions line up).
+    public var widthGroup: String?
 
     public init(columns: [Column], header: [Cell], rows: [[Cell]], totals: [Cell]? = nil,
-                zebra: Bool = true, caption: String? = nil) {
+                zebra: Bool = true, caption: String? = nil, widthGroup: String? = nil) {
+        self.widthGroup = widthGroup
         self.columns = columns
         self.header = header
         self.rows = rows

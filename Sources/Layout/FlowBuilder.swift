@@ -44,6 +44,8 @@ final class FlowBuilder {
     var warnings: [LayoutWarning] = []
     private var headingCounter = 0
     private var tableCounter = 0
+    /// The widest natural column widths of each table width group.
+    private var groupWidths: [String: [Double]] = [:]
 
     init(theme: Theme, shaper: TextShaper, headingPositions: [Int: (page: Int, y: Double)]) {
         self.theme = theme
@@ -67,6 +69,12 @@ final class FlowBuilder {
     func build(_ blocks: [Block]) throws -> [any Flowable] {
         // Headings are numbered in document order: the contents and the fixpoint key on that number.
         let allHeadings = Self.headings(in: blocks)
+        groupWidths = [:]
+        for block in blocks {
+            guard case .table(let t) = block, let group = t.widthGroup, !t.header.isEmpty else { continue }
+            let widths = naturalWidths(t)
+            groupWidths[group] = groupWidths[group].map { zip($0, widths).map { max($0, $1) } } ?? widths
+        }
         var out: [any Flowable] = []
         out.reserveCapacity(blocks.count)
         for block in blocks {
@@ -224,6 +232,34 @@ final class FlowBuilder {
 
     // MARK: Tables
 
+    /// The width of a cell's text on one line (numeric columns use tabular figures).
+    private func cellWidth(_ a: AttributedText, _ style: TextStyle, numeric: Bool) -> Double {
+        var s = style
+        s.tabularFigures = numeric
+        return shaper.measure(a.text, style: s, spans: a.spans).width
+    }
+
+    /// Natural column widths (one shaping per distinct cell text, cached). Measured in a pass of
+    /// its own instead of keeping every cell's attributed text and width alive: the rows pass
+    /// after it hits the shaper's cache.
+    func naturalWidths(_ t: Table) -> [Double] {
+        let n = t.header.count
+        let style = TextStyle(role: .body, size: theme.sizes.table, color: theme.colors.text)
+        var headerStyle = style
+        headerStyle.weight = .semibold
+        func measure(_ a: AttributedText, _ s: TextStyle, _ c: Int) -> Double { cellWidth(a, s, numeric: t.columns[c].numeric) }
+        var natural = t.header.enumerated().map { measure(AttributedText($1, colors: theme.colors), headerStyle, $0) }
+        if !t.columns.allSatisfy({ $0.width != nil }) {
+            for row in t.rows {
+                for c in 0..<n { natural[c] = max(natural[c], measure(AttributedText(row[c], colors: theme.colors), style, c)) }
+            }
+        }
+        for (c, cell) in (t.totals ?? []).enumerated() where c < n {
+            natural[c] = max(natural[c], measure(AttributedText(cell, colors: theme.colors), headerStyle, c))
+        }
+        return natural
+    }
+
     func table(_ t: Table, number: Int) -> [any Flowable] {
         let n = t.header.count
         guard n > 0 else { return [] }
@@ -234,27 +270,11 @@ final class FlowBuilder {
         let padX = 5.0, padY = 3.0
         let lineHeight = (size * 1.35).rounded(toPlaces: 2)
 
-        // Natural widths (one shaping per distinct cell text, cached).
-        // Two passes over the rows (natural widths, then rows) instead of keeping every cell's
-        // attributed text and width alive: the second pass hits the shaper's cache.
+        func measure(_ a: AttributedText, _ s: TextStyle, _ c: Int) -> Double { cellWidth(a, s, numeric: t.columns[c].numeric) }
         let headerTexts = t.header.map { AttributedText($0, colors: theme.colors) }
         let totalTexts = t.totals.map { $0.map { AttributedText($0, colors: theme.colors) } }
-        var natural = [Double](repeating: 0, count: n)
-        func measure(_ a: AttributedText, _ s: TextStyle, _ c: Int) -> Double {
-            var s = s
-            s.tabularFigures = t.columns[c].numeric
-            return shaper.measure(a.text, style: s, spans: a.spans).width
-        }
-        let headerWidths = headerTexts.enumerated().map { measure($1, headerStyle, $0) }
-        for c in 0..<n { natural[c] = headerWidths[c] }
         let allFixed = t.columns.allSatisfy { $0.width != nil }
-        if !allFixed {
-            for row in t.rows {
-                for c in 0..<n { natural[c] = max(natural[c], measure(AttributedText(row[c], colors: theme.colors), style, c)) }
-            }
-        }
-        let totalWidths = totalTexts.map { $0.enumerated().map { measure($1, headerStyle, $0) } }
-        if let tw = totalWidths { for c in 0..<n { natural[c] = max(natural[c], tw[c]) } }
+        let natural = t.widthGroup.flatMap { groupWidths[$0] }.flatMap { $0.count == n ? $0 : nil } ?? naturalWidths(t)
 
         // Column widths: given shares, else natural widths with the spare room given to text columns.
         var widths = [Double](repeating: 0, count: n)
@@ -274,8 +294,17 @@ final class FlowBuilder {
                 // Numbers keep their natural width (up to a third of the table); text columns share the rest.
                 var fixed = 0.0
                 for c in 0..<n where !growable.contains(c) { widths[c] = min(need[c], width / 3); fixed += widths[c] }
-                let growWeight = growable.reduce(0) { $0 + need[$1] }
-                for c in growable { widths[c] = max(24, (width - fixed) * need[c] / growWeight) }
+                // Narrow text columns (dates, kinds) keep their natural width, so "20 May 2023" never
+                // wraps beside "16 May 2023"; the wide ones share what is left in proportion.
+                var rest = width - fixed
+                var wide = growable.sorted { need[$0] < need[$1] }
+                while let c = wide.first, need[c] <= rest / Double(wide.count) {
+                    widths[c] = need[c]
+                    rest -= need[c]
+                    wide.removeFirst()
+                }
+                let growWeight = wide.reduce(0) { $0 + need[$1] }
+                for c in wide { widths[c] = max(24, rest * need[c] / growWeight) }
             }
         }
         var xs = [Double](repeating: 0, count: n)

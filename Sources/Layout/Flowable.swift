@@ -180,7 +180,7 @@ struct TextBlockFlowable: Flowable {
                                    width: entry.boxWidth, alignment: entry.alignment, rightToLeft: entry.rightToLeft))
                 for run in line.linkRuns {
                     sink.add(.link(LinkItem(rect: Rect(x: left + run.minX, y: y, width: run.maxX - run.minX, height: entry.lineHeight),
-                                            target: .uri(run.uri))))
+                                            target: .uri(run.uri), text: run.text.isEmpty ? run.uri : run.text)))
                 }
                 y += entry.lineHeight
             }

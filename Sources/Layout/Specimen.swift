@@ -50,7 +50,7 @@ public enum SpecimenDocument {
         b.append(.heading(1, "Scripts"))
         b.append(.paragraph("Each line below is set in the body font and falls back to Noto for scripts the body font lacks."))
         for (name, text) in scripts {
-            b.append(.heading(level: 3, text: [InlineRun(name)], inContents: false))
+            b.append(.heading(level: 2, text: [InlineRun(name)], inContents: false))
             b.append(.paragraph(text))
         }
         b.append(.paragraph([InlineRun("Mixed direction: the Arabic name "), InlineRun("جمعية الحكم المحلي"),

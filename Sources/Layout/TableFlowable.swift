@@ -56,6 +56,8 @@ struct TableFlowable: Flowable {
     var spaceBefore: Double
     var spaceAfter: Double
     var tableNumber: Int
+    /// A later page's piece: its header row repeats as an artifact and it continues the table element.
+    var continuation = false
     /// Prefix sums of body row heights (shared by all pieces): row i spans offsets[i]..<offsets[i+1].
     var offsets: [Double]
 
@@ -72,8 +74,11 @@ struct TableFlowable: Flowable {
     }
     var height: Double { captionHeight + headerHeight + bodyHeight + (totals.map { geometry.height($0) + 1 } ?? 0) }
 
+    /// What `split` accepts at the foot of a page: three rows under the header (a shorter table
+    /// whole), so a heading kept with this table never stays behind when the table moves on.
     var minimumHeadHeight: Double {
-        captionHeight + headerHeight + (rows.first.map { geometry.height($0) } ?? 0)
+        if rows.count <= 3 { return height }
+        return captionHeight + headerHeight + rows.prefix(3).reduce(0) { $0 + geometry.height($1) }
     }
 
     func split(available: Double, pageHeight: Double) -> (head: any Flowable, tail: any Flowable)? {
@@ -104,6 +109,7 @@ struct TableFlowable: Flowable {
             tail.rows = [b][...] + rows.dropFirst()
             tail.caption = nil
             tail.spaceBefore = 0
+            tail.continuation = true
             return (head, tail)
         }
         var head = self, tail = self
@@ -113,6 +119,7 @@ struct TableFlowable: Flowable {
         tail.rows = rows.dropFirst(count)
         tail.caption = nil
         tail.spaceBefore = 0
+        tail.continuation = true
         return (head, tail)
     }
 
@@ -140,8 +147,13 @@ struct TableFlowable: Flowable {
             caption.draw(at: Point(origin.x, y), into: sink)
             y += captionHeight
         }
-        sink.begin(.table)
+        // One Table element per logical table: a continuation reopens it, and its repeated header
+        // row is an artifact (a screen reader hears the header once).
+        sink.begin(continuation ? .tableContinued : .table)
+        sink.begin(continuation ? .artifact : .tableHead)
         drawRow(header, y: y, origin: origin, sink: sink, fill: geometry.colors.tableHeader, cellTag: .headerCell)
+        sink.end(continuation ? .artifact : .tableHead)
+        sink.begin(.tableBody)
         y += headerHeight
         for row in rows {
             let fill: Color? = geometry.zebra && row.index % 2 == 1 ? geometry.colors.zebra : nil
@@ -158,7 +170,8 @@ struct TableFlowable: Flowable {
             drawRow(totals, y: y, origin: origin, sink: sink, fill: nil, cellTag: .cell)
             y += geometry.height(totals)
         }
-        sink.end(.table)
+        sink.end(.tableBody)
+        sink.end(continuation ? .tableContinued : .table)
     }
 
     private func drawRow(_ row: TableRow, y: Double, origin: Point, sink: PageSink, fill: Color?, cellTag: StructureTag) {

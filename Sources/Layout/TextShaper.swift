@@ -37,6 +37,8 @@ public struct ShapedLine: Sendable, Hashable {
 
 public struct LinkRun: Sendable, Hashable {
     public var uri: String
+    /// The linked words on this line.
+    public var text: String = ""
     public var minX: Double
     public var maxX: Double
 }
@@ -328,7 +330,8 @@ public final class TextShaper {
                 pango_layout_line_index_to_x(line, Int32(a), 0, &x0)
                 pango_layout_line_index_to_x(line, Int32(b), 0, &x1)
                 let lineX = Double(logical.x) / 1024
-                linkRuns.append(LinkRun(uri: uri, minX: lineX + Double(min(x0, x1)) / 1024, maxX: lineX + Double(max(x0, x1)) / 1024))
+                linkRuns.append(LinkRun(uri: uri, text: String(decoding: bytes[a..<b], as: UTF8.self),
+                                        minX: lineX + Double(min(x0, x1)) / 1024, maxX: lineX + Double(max(x0, x1)) / 1024))
             }
             lines.append(ShapedLine(text: lineText, spans: lineSpans, x: Double(logical.x) / 1024, width: Double(logical.width) / 1024,
                                     byteRange: start..<end, linkRuns: linkRuns))

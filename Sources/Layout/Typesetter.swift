@@ -210,6 +210,7 @@ public final class Typesetter {
             }
             var extra: [PageItem] = []
             if theme.runningHeader && p > 0 {
+                extra.append(.beginTag(.artifactHeader))
                 let baseline = theme.margins.top - 26
                 if !title.isEmpty {
                     extra.append(.text(TextItem(text: title, style: style, x: left, baseline: baseline, width: width * 0.6)))
@@ -220,11 +221,14 @@ public final class Typesetter {
                 }
                 extra.append(.path(.line(from: Point(left, baseline + 6), to: Point(left + width, baseline + 6),
                                          color: theme.colors.rule, width: 0.5)))
+                extra.append(.endTag(.artifactHeader))
             }
             if theme.pageNumbers {
+                extra.append(.beginTag(.artifactFooter))
                 let baseline = size.height - theme.margins.bottom + 34
                 extra.append(.text(TextItem(text: "Page \(p + 1) of \(total)", style: style, x: left, baseline: baseline,
                                             width: width, alignment: .center)))
+                extra.append(.endTag(.artifactFooter))
             }
             // Running matter goes after the content, so text extraction reads the body first.
             pages[p].items.append(contentsOf: extra)

@@ -15,15 +15,13 @@ final class Painter {
     private let contexts: [OpaquePointer]   // [left-to-right, right-to-left]
     private let layouts: [OpaquePointer]
     private var images: [String: OpaquePointer] = [:]
-    /// Whether to emit tags and links (PDF) or not (PNG).
-    let tagged: Bool
     /// Whether to emit link annotations (PDF) or not (PNG).
     let links: Bool
-    private var openTags: [StructureTag] = []
+    /// Cairo's leaf tag around each marked-content sequence (rewritten by `ArchivalWriter`).
+    static let leafTag = "Span"
 
-    init(shaper: TextShaper, tagged: Bool, links: Bool) {
+    init(shaper: TextShaper, links: Bool) {
         self.shaper = shaper
-        self.tagged = tagged
         self.links = links
         let ltr = shaper.makeContext()
         let rtl = shaper.makeContext()
@@ -67,22 +65,33 @@ final class Painter {
         }
     }
 
-    /// Draws one page's items. Throws `RenderError` for images Cairo cannot read.
-    func draw(_ items: [PageItem], on cr: OpaquePointer, pageIndex: Int) throws {
-        openTags.removeAll()
+    /// Draws one page's items, each run of items in `marks` inside one leaf tag of its own (so
+    /// Cairo gives it one marked-content sequence). Throws `RenderError` for images Cairo cannot read.
+    func draw(_ items: [PageItem], on cr: OpaquePointer, pageIndex: Int, marks: PageMarks? = nil) throws {
+        var next = 0, open = false
+        func close() {
+            if open { cairo_tag_end(cr, Painter.leafTag); open = false }
+        }
         if links, let ys = destinations[pageIndex] {
             for y in ys.sorted() {
                 cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Painter.destinationName(pageIndex, y))' x=0 y=\(fmt(max(0, y - 12)))")
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
             }
         }
-        for item in items {
+        for (i, item) in items.enumerated() {
+            if let marks, next < marks.starts.count, marks.starts[next] == Int32(i) {
+                close()
+                cairo_tag_begin(cr, Painter.leafTag, "")
+                open = true
+                next += 1
+            }
             switch item {
             case .text(let t): drawText(t, cr)
             case .path(let p): drawPath(p, cr)
             case .image(let i): try drawImage(i, cr)
             case .link(let l):
                 guard links else { continue }
+                close() // a Link tag inside a leaf would make it a branch, and Cairo marks only leaves
                 let r = l.rect
                 let rect = "rect=[\(fmt(r.x)) \(fmt(r.y)) \(fmt(r.width)) \(fmt(r.height))]"
                 let attributes: String
@@ -93,24 +102,19 @@ final class Painter {
                 }
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
                 cairo_tag_end(cr, CAIRO_TAG_LINK)
-            case .beginTag(let tag):
-                guard tagged else { continue }
-                cairo_tag_begin(cr, tag.rawValue, "")
-                openTags.append(tag)
-            case .endTag(let tag):
-                guard tagged, openTags.last == tag else { continue }
-                cairo_tag_end(cr, tag.rawValue)
-                openTags.removeLast()
+            case .beginTag, .endTag:
+                break // the structure is `StructureTree`'s; Cairo only sees the leaves
             case .beginClip(let r):
+                close()
                 cairo_save(cr)
                 cairo_rectangle(cr, r.x, r.y, r.width, r.height)
                 cairo_clip(cr)
             case .endClip:
+                close()
                 cairo_restore(cr)
             }
         }
-        // Structure elements never span pages: close whatever a malformed item list left open.
-        while let tag = openTags.popLast() { cairo_tag_end(cr, tag.rawValue) }
+        close()
     }
 
     private func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
@@ -267,9 +271,8 @@ final class Painter {
         cairo_scale(cr, i.frame.width / w, i.frame.height / h)
         cairo_set_source_surface(cr, surface, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-        // Fill the image's rectangle rather than cairo_paint: Cairo 1.16's tagged PDF output
-        // refuses an unbounded paint inside structure tags ("invalid tag … nesting", a logo
-        // on a titled cover).
+        // A filled rectangle, not cairo_paint: Cairo 1.16 writes a paint outside the page's
+        // marked-content sequence it belongs to.
         cairo_rectangle(cr, 0, 0, w, h)
         cairo_fill(cr)
         cairo_restore(cr)

@@ -1,6 +1,6 @@
 // Pages → PDF (tagged, with outline, links, page labels and metadata) and PNG previews.
-// What Cairo 1.16 cannot write (/MarkInfo, /Lang, figure /Alt, page labels) is added by one
-// incremental update at the end (`TaggedCatalog`).
+// Cairo 1.16 draws; `ArchivalWriter` then rewrites its file once into PDF/A-2a and PDF/UA-1 (the
+// structure tree `StructureTree` plans, artifacts, XMP metadata, output intent, /ID).
 //
 // The PDF is written to a temporary file beside the target and renamed into place only when Cairo
 // reports success, so a failed build never leaves a truncated PDF or destroys the previous one.
@@ -47,10 +47,14 @@ public final class Renderer {
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         let pending = Cleanup.shared.remove(temp)  // removed if SIGINT/SIGTERM stops the build
         defer { Cleanup.shared.done(pending) }
+        // Cairo's own file, read back once by the archival writer and then removed.
+        let drawn = temp + ".cairo"
+        let pendingDrawn = Cleanup.shared.remove(drawn)
+        defer { unlink(drawn); Cleanup.shared.done(pendingDrawn) }
         do {
-            try renderPDF(document, to: temp)
-            try TaggedCatalog.mark(temp, language: document.metadata.language, figureAlts: document.figureAltTexts,
-                                   labels: document.pages.map(\.label), tagged: tagged)
+            let tree = tagged ? StructureTree(document) : nil
+            try renderPDF(document, tree: tree, to: drawn)
+            try ArchivalWriter.rewrite(drawn, to: temp, document: document, tree: tree, creator: creator)
             // mkstemp creates 0600; give the PDF the usual permissions.
             chmod(temp, 0o644)
             guard rename(temp, path) == 0 else {
@@ -74,7 +78,7 @@ public final class Renderer {
         return RenderError.output(path: path, reason: "could not be written (\(reason)); check that its disk has free space; any previous file is unchanged")
     }
 
-    private func renderPDF(_ document: LaidOutDocument, to path: String) throws {
+    private func renderPDF(_ document: LaidOutDocument, tree: StructureTree?, to path: String) throws {
         let first = document.pages.first?.size ?? document.theme.pageSize
         guard let surface = cairo_pdf_surface_create(path, first.width, first.height) else { throw RenderError.cairo("no PDF surface") }
         defer { cairo_surface_destroy(surface) }
@@ -84,12 +88,12 @@ public final class Renderer {
         setMetadata(document.metadata, surface)
         guard let cr = cairo_create(surface) else { throw RenderError.cairo("no context") }
         defer { cairo_destroy(cr) }
-        let painter = Painter(shaper: shaper, tagged: tagged, links: true)
+        let painter = Painter(shaper: shaper, links: true)
         painter.attach(cr)
         painter.collectDestinations(document.pages)
         for (i, page) in document.pages.enumerated() {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            try painter.draw(page.items, on: cr, pageIndex: i)
+            try painter.draw(page.items, on: cr, pageIndex: i, marks: tree?.pages[i])
             cairo_show_page(cr)
             progress?(i + 1, document.pages.count)
             let status = cairo_status(cr)
@@ -144,7 +148,7 @@ public final class Renderer {
         } catch {
             throw RenderError.output(path: directory, reason: "cannot create the folder")
         }
-        let painter = Painter(shaper: shaper, tagged: false, links: false)
+        let painter = Painter(shaper: shaper, links: false)
         var written: [String] = [], temps: [String] = []
         let digits = max(3, String(document.pages.count).count)
         // All or nothing: every page goes to a temporary name first and the set is renamed into
@@ -165,7 +169,7 @@ public final class Renderer {
 
     /// Renders one page to a PNG file (written to a temporary name, then renamed).
     public func writePNG(_ page: Page, to path: String, dpi: Double = 96) throws {
-        try writePNG(page, pageIndex: 0, to: path, dpi: dpi, painter: Painter(shaper: shaper, tagged: false, links: false))
+        try writePNG(page, pageIndex: 0, to: path, dpi: dpi, painter: Painter(shaper: shaper, links: false))
     }
 
     private func writePNG(_ page: Page, pageIndex: Int, to path: String, dpi: Double, painter: Painter) throws {

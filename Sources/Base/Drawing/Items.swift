@@ -255,7 +255,9 @@ public enum LinkTarget: Sendable, Hashable {
 public struct LinkItem: Sendable, Hashable {
     public var rect: Rect
     public var target: LinkTarget
-    public init(rect: Rect, target: LinkTarget) { self.rect = rect; self.target = target }
+    /// The words the link covers, as a screen reader announces it (the annotation's /Contents).
+    public var text: String
+    public init(rect: Rect, target: LinkTarget, text: String = "") { self.rect = rect; self.target = target; self.text = text }
 }
 
 /// Structure element names used for tagged PDF (a subset of PDF 1.7 §14.8.4 standard types).
@@ -264,7 +266,12 @@ public enum StructureTag: String, Sendable, Hashable, Codable {
     case h1 = "H1", h2 = "H2", h3 = "H3", p = "P", blockQuote = "BlockQuote", caption = "Caption"
     case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
     case table = "Table", row = "TR", headerCell = "TH", cell = "TD"
-    case figure = "Figure", toc = "TOC", tocItem = "TOCI"
+    case figure = "Figure", toc = "TOC", tocItem = "TOCI", reference = "Reference", link = "Link", span = "Span"
+    case tableHead = "THead", tableBody = "TBody"
+    /// A later page's piece of the table last opened: it continues that one Table element.
+    case tableContinued = "Table (continued)"
+    /// Not content: running heads, footers and page numbers, and repeated table header rows.
+    case artifactHeader = "Artifact (header)", artifactFooter = "Artifact (footer)", artifact = "Artifact"
 
     public static func heading(_ level: Int) -> StructureTag { [.h1, .h2, .h3][max(1, min(3, level)) - 1] }
 }

@@ -68,7 +68,7 @@ struct DirectoryBlock {
         for group in ordered {
             blocks.append(.heading(level: level, text: [InlineRun(group.name ?? (grouping == .region ? "No region" : "No country"))], inContents: level <= 2))
             blocks.append(.table(Layout.Table(columns: columns.map { _ in .text }, header: columns.map { [InlineRun(Self.labels[$0]!)] },
-                                              rows: collator.sorted(group.entries, by: \.name).map(cells))))
+                                              rows: collator.sorted(group.entries, by: \.name).map(cells), widthGroup: "directory")))
         }
         if blocks.isEmpty { blocks.append(.paragraph([InlineRun("No members at the end of \(ReportContext.label(context.metrics.period)).", italic: true)])) }
         return blocks

@@ -36,7 +36,10 @@ enum CoverPage {
             let letters = initials(organization)
             let size = letters.count > 3 ? 17.0 : 22.0
             let style = TextStyle(role: .heading, weight: .bold, size: size, color: .white)
+            // The monogram is decoration (the organization's name is on the page as text).
+            g.add(.beginTag(.artifact))
             g.add(TextItem(text: letters, style: style, x: 0, baseline: style.baseline(top: 0, lineHeight: 64), width: 64, alignment: .center))
+            g.add(.endTag(.artifact))
         }
         // Title block at two fifths of the page, over an accent rule.
         var y = (height * 0.40).rounded()
@@ -45,19 +48,26 @@ enum CoverPage {
         // Shrink a long title rather than let it run off the page (about 0.55 em per character).
         let titleSize = min(34, max(20, width / (0.56 * Double(max(title.count, 1)))))
         y += titleSize * 0.85
-        g.add(TextItem(text: title, style: TextStyle(role: .heading, weight: .bold, size: titleSize, color: theme.colors.heading),
-                       x: 0, baseline: y, width: width))
+        // Tagged as text (the title a heading), so the cover is read, not described (see FigureFlowable).
+        func add(_ tag: StructureTag, _ item: TextItem) {
+            g.add(.beginTag(tag))
+            g.add(item)
+            g.add(.endTag(tag))
+        }
+        add(.h1, TextItem(text: title, style: TextStyle(role: .heading, weight: .bold, size: titleSize, color: theme.colors.heading),
+                          x: 0, baseline: y, width: width))
         if let subtitle {
             y += titleSize * 0.5 + 16
-            g.add(TextItem(text: subtitle, style: TextStyle(role: .body, size: 13, color: theme.colors.muted), x: 0, baseline: y, width: width))
+            add(.p, TextItem(text: subtitle, style: TextStyle(role: .body, size: 13, color: theme.colors.muted), x: 0, baseline: y, width: width))
         }
         var bottom = height - 4
-        g.add(TextItem(text: period, style: TextStyle(role: .body, size: 11, color: theme.colors.muted), x: 0, baseline: bottom, width: width))
+        let periodLine = TextItem(text: period, style: TextStyle(role: .body, size: 11, color: theme.colors.muted), x: 0, baseline: bottom, width: width)
         if let organization {
             bottom -= 18
-            g.add(TextItem(text: organization, style: TextStyle(role: .heading, weight: .semibold, size: 13, color: theme.colors.text),
-                           x: 0, baseline: bottom, width: width))
+            add(.p, TextItem(text: organization, style: TextStyle(role: .heading, weight: .semibold, size: 13, color: theme.colors.text),
+                             x: 0, baseline: bottom, width: width))
         }
+        add(.p, periodLine)
         g.add(.line(from: Point(0, bottom - 22), to: Point(width, bottom - 22), color: theme.colors.rule, width: 0.75))
         return g
     }

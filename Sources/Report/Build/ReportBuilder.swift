@@ -68,13 +68,21 @@ public struct ReportBuilder {
         if context.isOn("methods"), !MethodsAppendix.appearsIn(definition.body) {
             body += try MethodsAppendix.blocks("", at: SourceLocation(file: definition.file, line: 1, column: 1), body: definition.body, context: context)
         }
+        // `pdf_standard:` (or --pdf-standard): the claims written into the PDF, a-2a,ua-1 by default.
+        let standardText = try context.setting("pdf_standard") ?? "a-2a,ua-1"
+        guard let standards = PDFStandards(parsing: standardText) else {
+            let location = definition.settings.values["pdf_standard"]?.location ?? SourceLocation(file: definition.file, line: 1, column: 1)
+            throw ReportError(location, "pdf_standard '\(standardText)' is not one of \(PDFStandards.choices.joined(separator: ", "))")
+        }
         let metadata = DocumentMetadata(
             title: title,
             author: try context.setting("author") ?? context.setting("organization") ?? "",
             subject: try context.setting("subject") ?? "\(title) — \(ReportContext.label(metrics.period))",
             keywords: try context.setting("keywords").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
             creationDate: settings.created.map { Date(timeIntervalSince1970: Double($0.daysSinceEpoch) * 86_400) },
-            runningTitle: title)
+            runningTitle: title,
+            language: try context.setting("language") ?? "en",
+            standards: standards)
         let document = Document(metadata: metadata, theme: theme, blocks: cover + body)
         let output = try OutputName.requested(context, file: definition.file)
             ?? "\(((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension)-\(Self.fileLabel(metrics.period)).pdf"

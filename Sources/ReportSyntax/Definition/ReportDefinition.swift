@@ -69,7 +69,7 @@ public struct ReportSettings: Sendable {
 
     public static let knownKeys = ["title", "subtitle", "organization", "author", "signature", "period", "from", "to", "grant",
                                    "paper", "orientation", "theme", "output", "created", "queries", "keywords", "subject", "logo",
-                                   "funder", "change_verbs", "language", "directory", "methods", "zero_sentences"]
+                                   "funder", "change_verbs", "language", "directory", "methods", "zero_sentences", "pdf_standard"]
 
     /// Every scalar setting, including ones the author invents (`mission: …`), as templates
     /// that `{{ title }}` or `{{ mission }}` can refer to.
