@@ -51,6 +51,7 @@ extension RenderError: UserFacingError {}
 extension ReportError: UserFacingError {}
 extension ReportFileError: UserFacingError {}
 extension ReportErrors: UserFacingError {}
+extension SettingError: UserFacingError {}
 
 /// Runs a command body, printing user-facing errors as one line each on stderr; a SQLite
 /// failure is reported by Store as a problem of `database`.
@@ -58,11 +59,13 @@ func reportingErrors(database: String? = nil, _ body: () throws -> Void) throws 
     do {
         if let database { try StoreError.translating(database, body) } else { try body() }
     } catch let error as any UserFacingError {
+        SignalHandlers.exitIfStopped()
         Terminal.error(error.description)
         throw ExitCode(1)
     } catch let error as ExitCode {
         throw error
     } catch let error as CocoaError {
+        SignalHandlers.exitIfStopped()
         // File-system failures: name the file and the reason, not Foundation's error domain.
         let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.errorUserInfo[NSURLErrorKey].map { "\($0)" } ?? "file"
         let reason = (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription

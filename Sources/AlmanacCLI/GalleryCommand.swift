@@ -22,7 +22,7 @@ struct Gallery: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let bench, bench < 1 { throw ValidationError("--bench must be at least 1") }
+        if let bench { try OptionRange.check("--bench", bench, 1...100_000) }
     }
 
     func run() throws {
@@ -37,7 +37,7 @@ struct Gallery: ParsableCommand {
             phases.mark("charts")
             let laidOut = try Typesetter(shaper: shaper).layout(document)
             phases.mark("layout")
-            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, phases: &phases)
+            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, inputs: self.theme.map { [$0] } ?? [], phases: &phases)
         }
     }
 }

@@ -8,7 +8,6 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the wall time of each phase on stderr.") var timings = false
 
     func validate() throws {
-        // Written so that NaN fails too.
-        guard (10...1200).contains(dpi) else { throw ValidationError("--dpi must be between 10 and 1200 (got \(dpi))") }
+        try OptionRange.check("--dpi", dpi, 10...1200)
     }
 }

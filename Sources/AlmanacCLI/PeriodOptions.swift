@@ -13,12 +13,16 @@ struct PeriodOptions: ParsableArguments {
         if year != nil, from != nil || to != nil {
             throw ValidationError("--year cannot be combined with --from/--to; give a year or a range")
         }
-        if let year, Period.year(year) == nil || year < 2 { throw ValidationError("--year \(year) is not a year between 2 and 9999") }
+        if let year, Period.year(year) == nil || year < 1001 { throw ValidationError("--year must be a year from 1001 to 9999 (got \(year))") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together; give both (the range includes both days)") }
         if let from, let to {
             guard let start = CalendarDate(iso: from) else { throw ValidationError("--from '\(from)' is not a YYYY-MM-DD date") }
             guard let end = CalendarDate(iso: to) else { throw ValidationError("--to '\(to)' is not a YYYY-MM-DD date") }
             if start > end { throw ValidationError("--from \(from) is after --to \(to); the range must run forwards") }
+            // The previous period of the same length must be a real range of dates too.
+            if let p = Period(start: start, end: end), p.previous.start.year < 1000 || start.year < 1000 {
+                throw ValidationError("--from \(from): periods start in the year 1000 or later, and the previous period of the same length (from \(p.previous.start.year < 1 ? "before year 1" : p.previous.start.iso)) must too; give a later --from")
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Base
 import Foundation
 import Layout
 import Render
@@ -70,16 +71,26 @@ struct Build: ParsableCommand {
             let stem = report.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "year-in-review"
             let folder = out ?? "\(stem)-by-\(scope.rawValue.replacingOccurrences(of: "_", with: "-"))"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-each-\(getpid())").path
-            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            // A private folder (mkdtemp: a fresh unguessable name, mode 0700) for the scoped copies,
+            // so nothing planted in /tmp is followed or overwritten.
+            var template = Array((NSTemporaryDirectory() + "/almanac-each-XXXXXX").utf8CString)
+            guard mkdtemp(&template) != nil else {
+                throw OutputRefused(description: "\(NSTemporaryDirectory()): cannot create a private temporary folder (\(String(cString: strerror(errno))))")
+            }
+            let scratch = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            let pending = Cleanup.shared.remove(scratch)
+            defer { try? FileManager.default.removeItem(atPath: scratch); Cleanup.shared.done(pending) }
+            let slugs = EachNames.unique(groups.map(ScopedCopy.slug))
+            for (group, renamed) in zip(groups, slugs) where renamed.suffixed {
+                Terminal.note("warning: \(group)'s file name is taken by another \(scope.rawValue.replacingOccurrences(of: "_", with: " ")) with the same letters; writing it to \(renamed.name).pdf")
+            }
             for (i, group) in groups.enumerated() {
                 Terminal.progress("reports", i, groups.count)
-                let scoped = "\(scratch)/\(ScopedCopy.slug(group)).db"
+                let slug = slugs[i].name
+                let scoped = "\(scratch)/\(slug).db"
                 try ScopedCopy.write(scope, named: group, from: dbPath, to: scoped)
                 var groupOverrides = overrides
                 groupOverrides["scope"] = group
-                let slug = ScopedCopy.slug(group)
                 try buildOne(definition, database: scoped, overrides: groupOverrides, titleSuffix: " — \(group)", out: "\(folder)/\(slug).pdf",
                              png: output.png.map { "\($0)/\(slug)" }, phases: &phases)
                 try? FileManager.default.removeItem(atPath: scoped)
@@ -90,6 +101,9 @@ struct Build: ParsableCommand {
 
     private func buildOne(_ definition: ReportDefinition, database: String, overrides: [String: String], titleSuffix: String = "",
                           out: String?, png: String?, phases: inout PhaseTimer) throws {
+        var overrides = overrides
+        // --out is the user's own choice, which the report's `output:` check must not refuse.
+        if let out { overrides["output"] = out }
         var builder = ReportBuilder(period: period.period, overrides: overrides)
         builder.titleSuffix = titleSuffix
         builder.today = .today()
@@ -103,7 +117,9 @@ struct Build: ParsableCommand {
             return (laidOut, built.shaper, out ?? built.outputName, ", \(ReportContext.label(built.metrics.period))", built.warnings)
         }()
         let renderer = Renderer(shaper: shaper, creator: "Almanac \(Almanac.version)")
-        try writeOutputs(laidOut, renderer: renderer, to: target, png: png, dpi: output.dpi, summary: summary, extraWarnings: warnings, phases: &phases)
+        let inputs = [database, (try? Self.database(db)) ?? database] + (report.map { [$0] } ?? [])
+        try writeOutputs(laidOut, renderer: renderer, to: target, png: png, dpi: output.dpi, summary: summary, extraWarnings: warnings,
+                         inputs: inputs, phases: &phases)
     }
 
     /// The database, or the sample database `out/sample.db` (created if missing) when none is named.

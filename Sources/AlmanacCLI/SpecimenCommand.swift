@@ -30,6 +30,8 @@ struct Specimen: ParsableCommand {
         if let paper, Theme.Paper(rawValue: paper.lowercased()) == nil {
             throw ValidationError("--paper '\(paper)' is not a4 or letter")
         }
+        if let benchPages { try OptionRange.check("--bench-pages", benchPages, 1...100_000) }
+        if let tableRows { try OptionRange.check("--table-rows", tableRows, 1...10_000_000) }
     }
 
     func run() throws {
@@ -65,7 +67,7 @@ struct Specimen: ParsableCommand {
                 return try Typesetter(shaper: shaper).layout(document)
             }()
             phases.mark("layout (\(laidOut.passes) pass\(laidOut.passes == 1 ? "" : "es"))")
-            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, phases: &phases)
+            try writeOutputs(laidOut, renderer: renderer, to: out, png: output.png, dpi: output.dpi, inputs: self.theme.map { [$0] } ?? [], phases: &phases)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Base
 import ArgumentParser
 import Foundation
+import Metrics
 import Store
 
 struct Init: ParsableCommand {
@@ -133,6 +134,9 @@ struct Import: ParsableCommand {
                 options.mapping = try ImportMapping(yaml: text, origin: mapping)
             }
             let queue = try AlmanacDatabase.openForWriting(database)
+            // SIGINT/SIGTERM interrupt the transaction: SQLite rolls it back, no hot journal.
+            let stop = Cleanup.shared.stop { queue.interrupt() }
+            defer { Cleanup.shared.done(stop) }
             let summary = try CSVImporter(database: queue, options: options).importFile(file, into: table)
             if !summary.ignoredHeaders.isEmpty {
                 Terminal.note("\(file): ignored columns not in \(table): \(summary.ignoredHeaders.joined(separator: ", ")) (use --map \"Header=column\" to import one)")
@@ -162,19 +166,26 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("The day that counts as today for \"dates in the future\" (default: today).", valueName: "YYYY-MM-DD"))
     var today: String?
     @Option(help: "How many example rows to show per problem.") var examples: Int = 5
+    @Option(help: ArgumentHelp("Stop with an error after this many seconds (a slow view can stand in for a table).", valueName: "SECONDS"))
+    var timeLimit: Double = 300
 
     func validate() throws {
         if let t = today, CalendarDate(iso: t) == nil { throw ValidationError("--today '\(t)' is not a YYYY-MM-DD date") }
-        if examples < 0 { throw ValidationError("--examples must be 0 or more") }
+        try OptionRange.check("--examples", examples, 0...1_000_000)
+        try OptionRange.check("--time-limit", timeLimit, 0.1...86_400)
     }
 
     func run() throws {
         try reportingErrors(database: database) {
             let queue = try AlmanacDatabase.openForReading(database)
-            let report = try DataCheck.run(queue, today: today.flatMap { CalendarDate(iso: $0) } ?? .today(), examples: examples)
+            let report = try DataCheck.run(queue, today: today.flatMap { CalendarDate(iso: $0) } ?? .today(), examples: examples,
+                                           metricProblem: { name in
+                                               do { _ = try MetricReference(parsing: name); return nil } catch { return "\(error)" }
+                                           }, timeLimit: timeLimit)
             for f in report.findings {
                 print("\(f.severity.rawValue): \(f.count.formatted()) \(f.title)")
-                for e in f.examples { print("    \(e)") }
+                // Names come from the data: an escape sequence in one must not reach the terminal.
+                for e in f.examples { print("    \(UnprintableText.visible(e))") }
                 if f.count > f.examples.count { print("    … and \((f.count - f.examples.count).formatted()) more") }
             }
             if report.findings.isEmpty { print("\(database): clean — no problems found") }

@@ -51,7 +51,9 @@ struct PhaseTimer {
 /// The last steps every typesetting command shares: the PDF (written atomically by the
 /// renderer), PNG previews if asked for, warnings on stderr, and what was written on stdout.
 func writeOutputs(_ laidOut: LaidOutDocument, renderer: Renderer, to out: String, png: String?, dpi: Double,
-                  summary: String = "", extraWarnings: [String] = [], phases: inout PhaseTimer) throws {
+                  summary: String = "", extraWarnings: [String] = [], inputs: [String] = [], phases: inout PhaseTimer) throws {
+    // Never write over what this command reads (the database, the report, a theme), nor onto a device.
+    if let problem = OutputGuard.problem(writing: out, inputs: inputs) { throw OutputRefused(description: problem) }
     // Long documents (a directory of thousands of pages) show their progress on a terminal.
     if Terminal.stderrIsTerminal, laidOut.pages.count >= 200 {
         renderer.progress = { done, total in
@@ -68,3 +70,6 @@ func writeOutputs(_ laidOut: LaidOutDocument, renderer: Renderer, to out: String
         print("wrote \(files.count) PNG page\(files.count == 1 ? "" : "s") to \(png)")
     }
 }
+
+/// An output path that would destroy an input or is not a file: refused before anything is written.
+struct OutputRefused: UserFacingError { let description: String }

@@ -107,6 +107,7 @@ public struct Theme: Sendable, Hashable, Codable {
     /// Reads a JSON theme file. Every key is optional, e.g.
     /// `{"paper": "letter", "fonts": {"body": "Source Serif 4"}, "colors": {"heading": "#7a1f3d"}}`.
     public static func load(from url: URL) throws -> Theme {
+        if let problem = FileKind.problem(url.path) { throw LayoutError.themeFile(path: url.path, reason: problem.replacingOccurrences(of: "\(url.path): ", with: "")) }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw LayoutError.themeFile(path: url.path, reason: "cannot be read")
@@ -115,6 +116,9 @@ public struct Theme: Sendable, Hashable, Codable {
             var theme = try JSONDecoder().decode(Theme.self, from: data)
             if let dir = theme.fonts.directory, !dir.hasPrefix("/") {
                 theme.fonts.directory = url.deletingLastPathComponent().appendingPathComponent(dir).path
+            }
+            if let (path, reason) = theme.outOfRange() {
+                throw LayoutError.themeFile(path: url.path, reason: "\(path.joined(separator: ".")) \(reason)")
             }
             return theme
         } catch let error as DecodingError {

@@ -18,7 +18,12 @@ public struct MetricsEngine: Sendable {
     public init(queue: DatabaseQueue, path: String) throws {
         self.queue = queue
         self.path = path
-        try StoreError.translating(path) { try queue.read { db in try RequiredSchema.verify(db, path: path) } }
+        try StoreError.translating(path) { try queue.read { db in
+            try RequiredSchema.verify(db, path: path)
+            // Every value read below has the class it is decoded as: a hand-edited row is an
+            // error naming it, never a trap.
+            try ReadableRows.verify(db, path: path)
+        } }
     }
 
     /// Every metric for `period` and its previous period, with grants, targets and notes.

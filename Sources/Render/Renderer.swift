@@ -9,6 +9,7 @@
 // is set, so both dates come from the document (`DocumentMetadata.reproducibleDate`). Font subset
 // tags are derived from the glyphs used, and objects are written in drawing order, so identical
 // pages give identical bytes.
+import Base
 import CCairo
 import CPango
 import Foundation
@@ -37,14 +38,19 @@ public final class Renderer {
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw RenderError.output(path: path, reason: "folder \(dir) does not exist")
         }
-        var template = Array((dir + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
+        // A short name of its own (not the target's name plus a suffix): a 250-character file
+        // name would otherwise make the temporary name too long for the file system.
+        var template = Array((dir + "/.almanac-" + String(url.lastPathComponent.prefix(16)) + ".XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw RenderError.output(path: path, reason: "cannot create a file in \(dir): \(String(cString: strerror(errno)))") }
         close(fd)
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let pending = Cleanup.shared.remove(temp)  // removed if SIGINT/SIGTERM stops the build
+        defer { Cleanup.shared.done(pending) }
         // Cairo's own file, read back once by the archival writer and then removed.
         let drawn = temp + ".cairo"
-        defer { unlink(drawn) }
+        let pendingDrawn = Cleanup.shared.remove(drawn)
+        defer { unlink(drawn); Cleanup.shared.done(pendingDrawn) }
         do {
             let tree = tagged ? StructureTree(document) : nil
             try renderPDF(document, tree: tree, to: drawn)
@@ -56,8 +62,20 @@ public final class Renderer {
             }
         } catch {
             unlink(temp)
-            throw error
+            throw Self.naming(path, error)
         }
+    }
+
+    /// A failed write names the file the user asked for (not the temporary one) and the likely
+    /// fix: Cairo reports a full disk as "unexpected PDF trailer" or a write error.
+    static func naming(_ path: String, _ error: any Error) -> any Error {
+        let reason: String
+        switch error as? RenderError {
+        case .output(_, let r)?: reason = r
+        case .cairo(let m)? where !m.hasPrefix("page ") || m.hasSuffix("error while writing to output stream"): reason = "Cairo: " + m
+        default: return error
+        }
+        return RenderError.output(path: path, reason: "could not be written (\(reason)); check that its disk has free space; any previous file is unchanged")
     }
 
     private func renderPDF(_ document: LaidOutDocument, tree: StructureTree?, to path: String) throws {
@@ -131,14 +149,21 @@ public final class Renderer {
             throw RenderError.output(path: directory, reason: "cannot create the folder")
         }
         let painter = Painter(shaper: shaper, links: false)
-        var written: [String] = []
+        var written: [String] = [], temps: [String] = []
         let digits = max(3, String(document.pages.count).count)
+        // All or nothing: every page goes to a temporary name first and the set is renamed into
+        // place only when all are written, so a full disk leaves the previous previews.
+        defer { for temp in temps { unlink(temp) } }
         for i in pages ?? Array(document.pages.indices) where document.pages.indices.contains(i) {
             let name = "page-" + String(repeating: "0", count: max(0, digits - String(i + 1).count)) + String(i + 1) + ".png"
             let path = (directory as NSString).appendingPathComponent(name)
-            try writePNG(document.pages[i], pageIndex: i, to: path, dpi: dpi, painter: painter)
+            temps.append(try renderPNG(document.pages[i], pageIndex: i, for: path, dpi: dpi, painter: painter))
             written.append(path)
         }
+        for (temp, path) in zip(temps, written) where rename(temp, path) != 0 {
+            throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+        }
+        temps = []
         return written
     }
 
@@ -148,6 +173,16 @@ public final class Renderer {
     }
 
     private func writePNG(_ page: Page, pageIndex: Int, to path: String, dpi: Double, painter: Painter) throws {
+        let temp = try renderPNG(page, pageIndex: pageIndex, for: path, dpi: dpi, painter: painter)
+        guard rename(temp, path) == 0 else {
+            unlink(temp)
+            throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Renders `page` to a temporary file beside `path` and returns its name (the caller renames
+    /// or removes it; it is registered for removal if a signal stops the process).
+    private func renderPNG(_ page: Page, pageIndex: Int, for path: String, dpi: Double, painter: Painter) throws -> String {
         let scale = dpi / 72
         let w = Int32((page.size.width * scale).rounded()), h = Int32((page.size.height * scale).rounded())
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { throw RenderError.cairo("no image surface") }
@@ -160,11 +195,14 @@ public final class Renderer {
         painter.attach(cr)
         try painter.draw(page.items, on: cr, pageIndex: pageIndex)
         cairo_surface_flush(surface)
-        let temp = path + ".tmp"
+        // The process id keeps two builds writing previews to one folder apart.
+        let temp = path + ".\(getpid()).tmp"
+        _ = Cleanup.shared.remove(temp)  // stays registered: the caller renames it later
         let status = cairo_surface_write_to_png(surface, temp)
-        guard status == CAIRO_STATUS_SUCCESS, rename(temp, path) == 0 else {
+        guard status == CAIRO_STATUS_SUCCESS else {
             unlink(temp)
-            throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(status)))
+            throw RenderError.output(path: path, reason: "could not be written (\(String(cString: cairo_status_to_string(status)))); check that its disk has free space; the previous previews are unchanged")
         }
+        return temp
     }
 }

@@ -1,3 +1,4 @@
+import Base
 import Foundation
 import GRDB
 
@@ -82,6 +83,8 @@ public enum AlmanacDatabase {
             throw StoreError("\(path): no such database; create one with `almanac init \(path)` or `almanac sample \(path)`")
         }
         if isDir.boolValue { throw StoreError("\(path): is a folder, not a database file") }
+        // Opening a FIFO or a device would block or read forever.
+        if let problem = FileKind.problem(path) { throw StoreError(problem) }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw StoreError("\(path): cannot read this file (permission denied); check its permissions")
         }

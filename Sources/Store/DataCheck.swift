@@ -1,4 +1,5 @@
 import Base
+import Dispatch
 import GRDB
 
 /// A data-quality report (`almanac check`): each problem counted, with its first rows.
@@ -82,19 +83,49 @@ public enum DataCheck {
         ]
     }
 
-    /// Checks `db`, listing up to `examples` rows per problem.
-    public static func run(_ db: DatabaseQueue, today: CalendarDate, examples: Int = 5) throws -> DataCheckReport {
-        try db.read { db in
-            var findings: [DataCheckReport.Finding] = []
-            for rule in rules(today: today.iso) {
-                let args: StatementArguments = rule.sql.contains(":today") ? ["today": today.iso] : []
-                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(rule.sql))", arguments: args) ?? 0
-                guard count > 0 else { continue }
-                let rows = try String.fetchAll(db, sql: "\(rule.sql) LIMIT \(examples)", arguments: args)
-                let noun = count == 1 ? rule.noun : EnglishNoun.plural(rule.noun)
-                findings.append(.init(id: rule.id, severity: rule.severity, title: "\(noun) \(rule.title)", count: count, examples: rows))
+    /// Checks `db`, listing up to `examples` rows per problem. `metricProblem` says what is
+    /// wrong with a target's metric name (nil: a known metric); Store does not know the
+    /// catalogue, the caller does. `timeLimit` (seconds) stops a check that would run too long
+    /// (a slow view standing in for a table) with an error naming the rule.
+    public static func run(_ queue: DatabaseQueue, today: CalendarDate, examples: Int = 5,
+                           metricProblem: ((String) -> String?)? = nil, timeLimit: Double? = nil) throws -> DataCheckReport {
+        let timer = timeLimit.map { limit in
+            let item = DispatchWorkItem { queue.interrupt() }
+            DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: item)
+            return item
+        }
+        defer { timer?.cancel() }
+        var current = "opening"
+        do {
+            return try queue.read { db in
+                var findings: [DataCheckReport.Finding] = []
+                for rule in try rules(today: today.iso) + handEditedRules(db) {
+                    current = "\(EnglishNoun.plural(rule.noun)) \(rule.title)"
+                    let args: StatementArguments = rule.sql.contains(":today") ? ["today": today.iso] : []
+                    let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(rule.sql))", arguments: args) ?? 0
+                    guard count > 0 else { continue }
+                    let rows = try DatabaseValue.fetchAll(db, sql: "\(rule.sql) LIMIT \(examples)", arguments: args).map(describe)
+                    let noun = count == 1 ? rule.noun : EnglishNoun.plural(rule.noun)
+                    findings.append(.init(id: rule.id, severity: rule.severity, title: "\(noun) \(rule.title)", count: count, examples: rows))
+                }
+                current = "targets naming unknown metrics"
+                if let metricProblem, let finding = try unknownMetrics(db, metricProblem, examples: examples) { findings.append(finding) }
+                return DataCheckReport(findings: findings)
             }
-            return DataCheckReport(findings: findings)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT && timeLimit != nil {
+            throw StoreError("check stopped after \(NumberText.grouped(timeLimit!, decimals: timeLimit! < 1 ? 1 : 0)) s while looking for \(current); give more time with --time-limit SECONDS")
+        }
+    }
+
+    /// A detail as text whatever SQL made of it: a NULL (a NULL name in the concatenation)
+    /// or a BLOB never traps.
+    static func describe(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "(a row with unreadable values; see the unreadable values above)"
+        case .int64(let n): return String(n)
+        case .double(let x): return String(x)
+        case .string(let s): return s
+        case .blob(let d): return String(decoding: d, as: UTF8.self)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Base
 import Foundation
 import GRDB
 
@@ -23,6 +24,8 @@ public enum DatabaseFiles {
         guard fm.fileExists(atPath: dir) else { throw StoreError("\(path): folder \(dir) does not exist; create it first") }
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         try? fm.removeItem(atPath: temp)
+        let pending = [Cleanup.shared.remove(temp), Cleanup.shared.remove(temp + "-journal")]
+        defer { pending.forEach(Cleanup.shared.done) }
         do {
             do {
                 let queue = try AlmanacDatabase.create(at: temp)

@@ -1,3 +1,4 @@
 import AlmanacCLI
 
+Almanac.installSignalHandlers()
 Almanac.main()

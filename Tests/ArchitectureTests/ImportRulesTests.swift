@@ -11,7 +11,8 @@ struct ImportRulesTests {
     static let allowed: [String: Set<String>] = [
         "Base": [],
         "Store": ["Base", "GRDB", "CSV", "Yams"],  // Yams: import mapping files (issue 11)
-        "Metrics": ["Base", "Store", "GRDB", "CSV"],
+        // GRDBSQLite (GRDB's own SQLite module): sqlite3_limit, to deny ATTACH and cap values in report queries.
+        "Metrics": ["Base", "Store", "GRDB", "GRDBSQLite", "CSV"],
         "Layout": ["Base", "CPango"],
         "Charts": ["Base"],
         "Render": ["Base", "Layout", "CPango", "CCairo", "CZlib"], // zlib: rewriting Cairo's page content (ArchivalWriter)

@@ -93,6 +93,14 @@ final class ChartBlocks {
                 throw ReportError(query.location, "query \(query.name) needs a text column (the categories) and a number column (the values) to be charted")
             }
             let previousColumn = table.columns.first { table.numeric.contains($0) && $0 != valueColumn && $0 != keyColumn }
+            // An infinite value would be drawn as 0 (or not at all): say which row instead.
+            for (i, r) in table.rows.enumerated() {
+                for column in [valueColumn, previousColumn].compactMap({ $0 }) {
+                    if let x = r[column]?.number, !x.isFinite {
+                        throw ReportError(query.location, "query \(query.name) row \(i + 1): \(column) is \(x.isNaN ? "not a number" : x > 0 ? "infinite" : "minus infinity"), which a chart cannot draw; keep it finite in the query (e.g. with min/max or CASE)")
+                    }
+                }
+            }
             return .categories(table.rows.map { r in (key: r[keyColumn]?.display, value: r[valueColumn]?.number ?? 0, previous: previousColumn.flatMap { r[$0]?.number }) },
                                period: now, previousPeriod: before)
         }

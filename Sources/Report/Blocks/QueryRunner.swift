@@ -47,6 +47,7 @@ struct QueryRunner: Sendable {
         case .timedOut(let limit):
             "query \(name) took longer than \(NumberText.grouped(limit, decimals: limit < 1 ? 1 : 0)) s and was stopped; simplify it or add an index"
         case .failed(let message): "query \(name) failed: \(message)"
+        case .tooLarge(let message): "query \(name) is too large: \(message)"
         }
     }
 }

@@ -45,14 +45,16 @@ public struct ReportBuilder {
         let engine = try MetricsEngine.open(path)
         let period = try resolvePeriod(definition, engine: engine)
         let metrics = try engine.compute(period, today: today)
-        let context = ReportContext(metrics: metrics, settings: definition.settings, overrides: overrides, profile: try engine.profile())
+        // `--set paper=letter`, `created=…`: applied, or refused; never silently ignored.
+        let settings = try SettingOverrides.apply(overrides, to: definition.settings)
+        let context = ReportContext(metrics: metrics, settings: settings, overrides: overrides, profile: try engine.profile())
         if let verbs = definition.settings.values["change_verbs"], Formatters.Verbs(list: try context.setting("change_verbs") ?? "") == nil {
             throw ReportError(verbs.location, "change_verbs needs two or three words separated by commas: the verb for a rise, for a fall and (optionally) for no change, e.g. `change_verbs: rose, fell, held steady`")
         }
         try ReportValidator.check(definition, context: context)
 
         let queries = QueryRunner(engine: engine, queries: definition.settings.queries, timeLimit: queryTimeLimit)
-        let theme = try ThemeSettings.theme(definition.settings, file: definition.file)
+        let theme = try ThemeSettings.theme(settings, file: definition.file)
         let shaper = try TextShaper(fonts: theme.fonts, fontDirectories: theme.fonts.directory.map { [$0] } ?? [])
         let charts = ChartBlocks(theme: theme, measurer: shaper)
         charts.registerCategories(metrics)
@@ -60,7 +62,7 @@ public struct ReportBuilder {
         builder.dropsZeroSentences = try context.setting("zero_sentences") != "keep"
         builder.body = definition.body
         let title = (try context.setting("title") ?? ((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension) + titleSuffix
-        let cover = try CoverPage.blocks(title: title, definition.settings, context: context, theme: theme, file: definition.file)
+        let cover = try CoverPage.blocks(title: title, settings, context: context, theme: theme, file: definition.file)
         var body = try builder.blocks(definition.body)
         // `methods: true` in the front matter appends "How we count" when the body has no methods block.
         if context.isOn("methods"), !MethodsAppendix.appearsIn(definition.body) {
@@ -77,12 +79,12 @@ public struct ReportBuilder {
             author: try context.setting("author") ?? context.setting("organization") ?? "",
             subject: try context.setting("subject") ?? "\(title) — \(ReportContext.label(metrics.period))",
             keywords: try context.setting("keywords").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
-            creationDate: definition.settings.created.map { Date(timeIntervalSince1970: Double($0.daysSinceEpoch) * 86_400) },
+            creationDate: settings.created.map { Date(timeIntervalSince1970: Double($0.daysSinceEpoch) * 86_400) },
             runningTitle: title,
             language: try context.setting("language") ?? "en",
             standards: standards)
         let document = Document(metadata: metadata, theme: theme, blocks: cover + body)
-        let output = try context.setting("output")
+        let output = try OutputName.requested(context, file: definition.file)
             ?? "\(((definition.file as NSString).lastPathComponent as NSString).deletingPathExtension)-\(Self.fileLabel(metrics.period)).pdf"
         return BuiltReport(document: document, shaper: shaper, metrics: metrics, context: context, outputName: output,
                            warnings: definition.settings.warnings.map(\.description) + metrics.notes.map { "\(path): \($0)" } + charts.warnings

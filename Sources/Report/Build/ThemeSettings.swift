@@ -42,6 +42,12 @@ enum ThemeSettings {
             }
             throw ReportError(node?.location ?? SourceLocation(file: file, line: 1, column: 1), "theme.\(path.joined(separator: ".")): \(problem.reason)")
         }
+        if let (path, reason) = theme.outOfRange() {
+            // Name the key as the report spells it (kpi_value), at its line.
+            let keys = path.map { $0 == "kpiValue" ? "kpi_value" : $0 }
+            let node = settings.theme?.value(at: keys)
+            throw ReportError(node?.location ?? SourceLocation(file: file, line: 1, column: 1), "theme.\(keys.joined(separator: ".")) \(reason)")
+        }
         if let dir = theme.fonts.directory, !dir.hasPrefix("/") {
             theme.fonts.directory = ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(dir)
         }
@@ -65,6 +71,7 @@ enum ThemeSettings {
         guard FileManager.default.fileExists(atPath: full) else {
             throw ReportError(location, "logo \(path) not found (looked for \(full)); give a PNG path relative to the report")
         }
+        if let problem = FileKind.problem(full) { throw ReportError(location, "logo \(problem); give a PNG file") }
         return full
     }
 
@@ -72,7 +79,7 @@ enum ThemeSettings {
     static func plain(_ v: YAMLValue) throws -> Any {
         switch v {
         case .scalar(let s, let quoted, _):
-            if !quoted, let d = Double(s) { return d }
+            if !quoted, let d = Double(s), d.isFinite { return d }
             if !quoted, s == "true" || s == "false" { return s == "true" }
             return s
         case .sequence(let items, _): return try items.map(plain)

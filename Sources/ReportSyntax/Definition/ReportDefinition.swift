@@ -75,10 +75,11 @@ public struct ReportSettings: Sendable {
     /// that `{{ title }}` or `{{ mission }}` can refer to.
     public let values: [String: (template: Template, location: SourceLocation)]
     public let period: PeriodChoice?
-    public let paper: String
-    public let landscape: Bool
+    // var: `--set paper=letter` and friends replace them (Report's SettingOverrides).
+    public var paper: String
+    public var landscape: Bool
     public let theme: YAMLValue?
-    public let created: CalendarDate?
+    public var created: CalendarDate?
     public let queries: [Query]
     /// Keys that look like typos of known keys, with the suggestion (reported as warnings).
     public let warnings: [ReportError]

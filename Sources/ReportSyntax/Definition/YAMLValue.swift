@@ -35,16 +35,18 @@ public indirect enum YAMLValue: Sendable, Equatable {
                 throw ReportError(start, "invalid YAML: \(error)")
             }
         }
-        func convert(_ node: Node) -> YAMLValue {
+        var budget = YAMLLimits.Budget()
+        func convert(_ node: Node, depth: Int) throws -> YAMLValue {
+            try budget.spend(depth: depth, at: place(node.mark))
             switch node {
             case .scalar(let s): return .scalar(s.string, quoted: s.style == .singleQuoted || s.style == .doubleQuoted, place(node.mark))
-            case .sequence(let seq): return .sequence(seq.map(convert), place(node.mark))
+            case .sequence(let seq): return .sequence(try seq.map { try convert($0, depth: depth + 1) }, place(node.mark))
             case .mapping(let map):
-                return .mapping(map.map { (key: $0.key.string ?? "\($0.key)", keyLocation: place($0.key.mark), value: convert($0.value)) }, place(node.mark))
+                return .mapping(try map.map { (key: $0.key.string ?? "\($0.key)", keyLocation: place($0.key.mark), value: try convert($0.value, depth: depth + 1)) }, place(node.mark))
             case .alias: return .scalar("", quoted: false, place(node.mark))
             }
         }
-        return node.map(convert)
+        return try node.map { try convert($0, depth: 0) }
     }
 
     /// The value as a Yams node, so `YAMLDecoder` can decode it into a Codable type; quoted

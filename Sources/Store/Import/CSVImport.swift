@@ -104,6 +104,9 @@ public struct CSVImporter {
             mapping = t
         }
         let text = try Self.readText(file)
+        if let line = CSVQuotes.unclosedQuoteLine(in: text) {
+            throw StoreError("\(file):\(line): a quote opens a field here and is never closed; close it with \" or remove it; nothing was imported")
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
@@ -175,6 +178,10 @@ public struct CSVImporter {
             var values: [DatabaseValue] = []
             var ok = true, unknownMember = false
             for (i, target) in plan.targets.enumerated() {
+                // A NUL would cut the value short, a noncharacter fail every build later.
+                if let problem = TextFieldRules.problem(in: texts[i]) {
+                    problems.report(record.line, "\(target.column.name): \(problem)"); ok = false; continue
+                }
                 switch resolver.resolve(texts[i], target: target) {
                 case .success(let v):
                     if i == leftIndex, addDays != 0, let s = String.fromDatabaseValue(v), let d = CalendarDate(iso: s) {
@@ -260,6 +267,7 @@ public struct CSVImporter {
             throw StoreError("\(file): no such file; check the path")
         }
         if isDir.boolValue { throw StoreError("\(file): is a folder; pass a CSV file") }
+        if let problem = FileKind.problem(file) { throw StoreError(problem) }
         guard FileManager.default.isReadableFile(atPath: file), let data = FileManager.default.contents(atPath: file) else {
             throw StoreError("\(file): cannot read this file (permission denied); check its permissions")
         }

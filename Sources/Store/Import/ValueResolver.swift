@@ -24,7 +24,10 @@ final class ValueResolver {
         self.table = table
         self.dateFormat = dateFormat
         if columns.all.contains(where: { $0.reference?.table == "countries" }) {
-            let rows = try Row.fetchAll(db, sql: "SELECT code, name FROM countries").map { (code: $0["code"] as String, name: $0["name"] as String) }
+            // Only text rows: a country edited into a BLOB or NULL must not trap the import
+            // (`almanac check` lists it).
+            let rows = try Row.fetchAll(db, sql: "SELECT code, name FROM countries WHERE typeof(code) = 'text' AND typeof(name) = 'text'")
+                .map { (code: $0["code"] as String, name: $0["name"] as String) }
             knownCountries = Set(rows.map(\.code))
             matcher = CountryMatcher(known: rows, aliases: countryAliases)
         }

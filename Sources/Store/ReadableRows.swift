@@ -1,0 +1,130 @@
+import Base
+import GRDB
+
+/// What every column Almanac reads must hold: its storage class, and whether NULL or '' is
+/// allowed. The schema's constraints say the same, but a database edited by hand or by another
+/// tool (a BLOB, `PRAGMA ignore_check_constraints`, a rebuilt table) can hold anything, and a
+/// value of the wrong class would trap the reader. One list, read by `almanac check` (every
+/// offending row) and by Metrics before it computes (the first one, naming the row and the fix).
+public enum ReadableRows {
+    /// The class a column's values must have (NULL aside).
+    public enum Kind: Sendable {
+        /// An integer (ids, counts, cents).
+        case integer
+        /// An integer or a finite real.
+        case number
+        /// Text without control characters or Unicode noncharacters (`TextFieldRules`).
+        case text
+        /// ISO `YYYY-MM-DD` text.
+        case date
+    }
+
+    /// One column's rule.
+    public struct Column: Sendable {
+        public let table: String
+        public let name: String
+        public let kind: Kind
+        public let nullable: Bool
+        /// '' (or only spaces) is refused, as for names.
+        public let nonEmpty: Bool
+    }
+
+    private static func columns(_ table: String, _ specs: [(String, Kind, String)]) -> [Column] {
+        specs.map { Column(table: table, name: $0.0, kind: $0.1, nullable: $0.2.contains("?"), nonEmpty: $0.2.contains("!")) }
+    }
+
+    /// Every column Metrics and the reports read. Flags: `?` NULL allowed, `!` '' refused.
+    public static let all: [Column] =
+        columns("organization", [("name", .text, "!"), ("short_name", .text, "?"), ("founded_on", .date, "?")])
+        + columns("regions", [("id", .integer, ""), ("name", .text, "!")])
+        + columns("countries", [("code", .text, "!"), ("name", .text, "!"), ("region_id", .integer, "")])
+        + columns("members", [("id", .integer, ""), ("name", .text, "!"), ("email", .text, "?"), ("country_code", .text, "?"),
+                              ("sector", .text, "?"), ("joined_on", .date, ""), ("left_on", .date, "?")])
+        + columns("working_groups", [("id", .integer, ""), ("name", .text, "!"), ("kind", .text, "!"), ("established_on", .date, ""),
+                                     ("region_id", .integer, "?")])
+        + columns("working_group_members", [("working_group_id", .integer, ""), ("member_id", .integer, ""), ("joined_on", .date, ""),
+                                            ("left_on", .date, "?")])
+        + columns("partners", [("id", .integer, ""), ("name", .text, "!")])
+        + columns("activities", [("id", .integer, ""), ("kind", .text, "?"), ("title", .text, ""), ("held_on", .date, ""),
+                                 ("working_group_id", .integer, "?"), ("participants", .integer, "?")])
+        + columns("activity_partners", [("activity_id", .integer, ""), ("partner_id", .integer, "")])
+        + columns("attendance", [("activity_id", .integer, ""), ("member_id", .integer, "")])
+        + columns("grants", [("id", .integer, ""), ("funder", .text, "!"), ("title", .text, ""), ("amount_cents", .integer, "?"),
+                             ("currency", .text, "?"), ("starts_on", .date, ""), ("ends_on", .date, ""), ("purpose", .text, "?")])
+        + columns("targets", [("id", .integer, ""), ("metric", .text, "!"), ("starts_on", .date, ""), ("ends_on", .date, ""),
+                              ("value", .number, ""), ("note", .text, "?")])
+
+    /// How a row is named in messages: "members row 1027", "attendance row (12, 1027)".
+    static func rowLabel(_ table: String) -> String {
+        switch table {
+        case "countries": return "'countries row ' || quote(code)"
+        case "working_group_members": return "'working_group_members row (' || quote(working_group_id) || ', ' || quote(member_id) || ')'"
+        case "activity_partners": return "'activity_partners row (' || quote(activity_id) || ', ' || quote(partner_id) || ')'"
+        case "attendance": return "'attendance row (' || quote(activity_id) || ', ' || quote(member_id) || ')'"
+        default: return "'\(table) row ' || quote(rowid)"
+        }
+    }
+
+    /// A SQL expression: the problem of this column's value as text, or NULL when it is fine.
+    /// `characters` (thorough, for `check`): also look inside text for forbidden characters (a
+    /// GLOB over every character) and validate dates on the calendar. Metrics, which runs
+    /// before every build, checks classes and shapes only: a tenth of the time.
+    static func problem(_ c: Column, characters: Bool) -> String {
+        let col = "\"\(c.name)\"", name = c.name
+        // quote() shows the value as SQL writes it ('', 20230101, X'FF') without sending a
+        // BLOB's bytes to a terminal; long values are cut.
+        let shown = "substr(quote(\(col)), 1, 40)"
+        var cases = ["WHEN \(col) IS NULL THEN \(c.nullable ? "NULL" : "'\(name) is NULL'")"]
+        switch c.kind {
+        case .integer:
+            cases.append("WHEN typeof(\(col)) <> 'integer' THEN '\(name) is ' || \(shown) || ', not a whole number'")
+        case .number:
+            cases.append("WHEN typeof(\(col)) NOT IN ('integer', 'real') THEN '\(name) is ' || \(shown) || ', not a number'")
+            cases.append("WHEN \(col) IN (9e999, -9e999) THEN '\(name) is infinite'")
+        case .text:
+            cases.append("WHEN typeof(\(col)) <> 'text' THEN '\(name) is ' || \(shown) || ', not text'")
+            if c.nonEmpty { cases.append("WHEN trim(\(col)) = '' THEN '\(name) is empty'") }
+            if characters { cases.append("WHEN \(col) GLOB '\(TextFieldRules.sqlGlobPattern)' THEN '\(name) contains a control character or a Unicode noncharacter'") }
+        case .date:
+            // check validates the calendar (date()); Metrics, before every build, only the
+            // shape, which is what string comparison of dates needs and costs a tenth.
+            let valid = characters ? "\(col) IS date(\(col), '+0 days')" : "length(\(col)) = 10 AND \(col) GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'"
+            cases.append("WHEN typeof(\(col)) <> 'text' OR NOT (\(valid)) THEN '\(name) is ' || \(shown) || ', not a YYYY-MM-DD date'")
+        }
+        return "CASE " + cases.joined(separator: " ") + " END"
+    }
+
+    /// One SQL query per table listing `detail` ("members row 1027: name is NULL") for every
+    /// unreadable value of the tables that exist in `db`.
+    static func detailQueries(_ db: Database, characters: Bool, skipping: Set<String> = []) throws -> [String] {
+        var queries: [String] = []
+        for table in Schema.tableOrder where !skipping.contains(table) {
+            guard try db.tableExists(table) else { continue }
+            let present = Set(try db.columns(in: table).map { $0.name.lowercased() })
+            let cols = all.filter { $0.table == table && present.contains($0.name) }
+            guard !cols.isEmpty else { continue }
+            // One pass over the table: every column's problem in one CASE chain.
+            let problems = cols.map { problem($0, characters: characters) }
+            let first = "coalesce(" + (problems.count == 1 ? problems[0] + ", NULL" : problems.joined(separator: ", ")) + ")"
+            queries.append("SELECT \(rowLabel(table)) || ': ' || \(first) AS detail FROM \"\(table)\" WHERE \(first) IS NOT NULL")
+        }
+        return queries
+    }
+
+    /// All unreadable values, as one query of `detail` lines.
+    public static func query(_ db: Database) throws -> String {
+        try detailQueries(db, characters: true).joined(separator: "\nUNION ALL ")
+    }
+
+    /// Throws a `StoreError` naming the first unreadable value ("lpsa.db: members row 1027:
+    /// name is NULL; …"): called before anything reads the rows.
+    public static func verify(_ db: Database, path: String) throws {
+        // attendance and activity_partners are only joined and counted in SQL, never decoded
+        // in Swift, so a bad id there cannot trap; check still lists them.
+        for sql in try detailQueries(db, characters: false, skipping: ["attendance", "activity_partners"]) {
+            if let detail = try String.fetchOne(db, sql: sql + " LIMIT 1") {
+                throw StoreError("\(path): \(detail), which Almanac cannot read; fix the row (`almanac check \(path)` lists every such value)")
+            }
+        }
+    }
+}
