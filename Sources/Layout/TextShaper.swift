@@ -107,8 +107,14 @@ public final class TextShaper {
     private var unknown: [Unicode.Scalar: Int] = [:]
     private var setupWarnings: [LayoutWarning] = []
     /// Cache statistics (for tests and `--timings`).
-    public private(set) var hits = 0
-    public private(set) var misses = 0
+    public internal(set) var hits = 0
+    public internal(set) var misses = 0
+    /// Fonts of shaped glyph runs (`GlyphRun.font`), retained; and the layouts `lineGlyphs` shapes with.
+    package internal(set) var shapedFonts: [UnsafeMutablePointer<PangoFont>] = []
+    var fontIDs: [UnsafeMutableRawPointer: Int32] = [:]
+    var glyphCache: [GlyphKey: LineGlyphs] = [:]
+    let ltrLayout: OpaquePointer, rtlLayout: OpaquePointer
+    private let rtlContext: OpaquePointer
 
     /// Creates a shaper. `Fonts/` in the current directory (if present), `fonts.directory` and
     /// `fontDirectories` are registered as application fonts first, so brand fonts win.
@@ -129,13 +135,24 @@ public final class TextShaper {
         context = pango_font_map_create_context(map)
         TextShaper.configure(context)
         layout = pango_layout_new(context)
+        ltrLayout = pango_layout_new(context)
+        pango_layout_set_auto_dir(ltrLayout, 0)
+        rtlContext = pango_font_map_create_context(map)
+        TextShaper.configure(rtlContext)
+        pango_context_set_base_dir(rtlContext, PANGO_DIRECTION_RTL)
+        rtlLayout = pango_layout_new(rtlContext)
+        pango_layout_set_auto_dir(rtlLayout, 0)
         setupWarnings = warnings
         checkFamilies()
     }
 
     deinit {
         for d in descriptions.values { pango_font_description_free(d) }
+        for f in shapedFonts { g_object_unref(UnsafeMutableRawPointer(f)) }
         g_object_unref(UnsafeMutableRawPointer(layout))
+        g_object_unref(UnsafeMutableRawPointer(ltrLayout))
+        g_object_unref(UnsafeMutableRawPointer(rtlLayout))
+        g_object_unref(UnsafeMutableRawPointer(rtlContext))
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
@@ -243,16 +260,6 @@ public final class TextShaper {
 
     // MARK: Measuring
 
-    /// Cache keys compare and hash the UTF-8 bytes: String's own == and hash normalise Unicode,
-    /// which is slow for non-Latin text and not what shaping distinguishes anyway.
-    private struct Bytes: Hashable {
-        var text: String
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-        func hash(into hasher: inout Hasher) {
-            var t = text
-            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
     private struct MetricsKey: Hashable { var text: Bytes; var style: TextStyle }
     private struct LineKey: Hashable {
         var text: Bytes; var spans: [TextSpan]; var style: TextStyle; var width: Int32; var alignment: TextAlignment
