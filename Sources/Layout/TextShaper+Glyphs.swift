@@ -31,8 +31,9 @@ public struct LineGlyphs: Sendable {
     public var runs: [GlyphRun]
     /// The line's advance width in points.
     public var width: Double
-    /// Distance from the top of the line's logical box to its baseline, in points.
+    /// Distance from the top of the line's logical box to its baseline, and from the baseline to its bottom, in points.
     public var ascent: Double
+    public var descent: Double
 }
 
 extension TextShaper {
@@ -64,10 +65,23 @@ extension TextShaper {
             guard let line = pango_layout_get_line_readonly(layout, i) else { continue }
             pen = appendRuns(of: line, lineStart: 0, pen: pen, to: &runs)
         }
-        let result = LineGlyphs(runs: runs, width: Double(pen) / 1024, ascent: Double(pango_layout_get_baseline(layout)) / 1024)
-        if glyphCache.count > 100_000 { glyphCache.removeAll(keepingCapacity: true) }
+        let baseline = Double(pango_layout_get_baseline(layout)) / 1024
+        let result = LineGlyphs(runs: runs, width: Double(logical.width) / 1024, ascent: baseline, descent: Double(logical.height) / 1024 - baseline)
+        collectUnknownGlyphs(text, in: layout)
+        if glyphCache.count > 300_000 { glyphCache.removeAll(keepingCapacity: true) }
         glyphCache[key] = result
         return result
+    }
+
+    /// Caches the glyphs of a paragraph's line for `lineGlyphs` (keyed by the line's own text and spans).
+    func keepGlyphs(of line: UnsafeMutablePointer<PangoLayoutLine>, text: String, start: Int, spans: [TextSpan], style: TextStyle,
+                    rightToLeft: Bool, width: Double, ascent: Double, descent: Double) {
+        let key = GlyphKey(text: Bytes(text: text), spans: spans, style: style, rightToLeft: rightToLeft)
+        guard glyphCache[key] == nil else { return }
+        var runs: [GlyphRun] = []
+        _ = appendRuns(of: line, lineStart: start, pen: 0, to: &runs)
+        if glyphCache.count > 300_000 { glyphCache.removeAll(keepingCapacity: true) }
+        glyphCache[key] = LineGlyphs(runs: runs, width: width, ascent: ascent, descent: descent)
     }
 
     /// Appends the runs of `line` (visual order) with pen positions continuing from `pen`; returns the pen after it.

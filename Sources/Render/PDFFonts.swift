@@ -19,10 +19,13 @@ final class PDFFonts {
         let resource: String
         let number: Int
         let postScriptName: String
-        /// Advance of each used glyph in 1/1000 em, as written in /W (the content stream positions with these).
-        var widths: [UInt32: Int] = [:]
-        /// The text each used glyph stands for, as written in the ToUnicode map.
-        var unicode: [UInt32: String] = [:]
+        /// Advance of each glyph in 1/1000 em, as written in /W (the content stream positions
+        /// with these), by glyph id; `unused` for glyphs not drawn.
+        var widths: [Int32]
+        /// The text (UTF-8) each drawn glyph stands for, as written in the ToUnicode map.
+        var unicode: [[UInt8]?]
+        static let unused: Int32 = .min
+        var used: [UInt32] { widths.indices.filter { widths[$0] != Face.unused }.map { UInt32($0) } }
     }
 
     /// How a shaper font draws: its face, size and any synthetic style fontconfig asked for.
@@ -74,8 +77,11 @@ final class PDFFonts {
             let metrics = hb_font_create(hbFace)!
             hb_font_set_scale(metrics, Int32(upem), Int32(upem))
             face = faces.count
+            let glyphCount = Int(hb_face_get_glyph_count(hbFace))
             faces.append(Face(hb: hbFace, metrics: metrics, upem: Double(upem), resource: "F\(face)", number: allocate(),
-                              postScriptName: PDFFonts.postScriptName(hbFace, fallback: "Font\(face)")))
+                              postScriptName: PDFFonts.postScriptName(hbFace, fallback: "Font\(face)"),
+                              widths: [Int32](repeating: Face.unused, count: glyphCount),
+                              unicode: [[UInt8]?](repeating: nil, count: glyphCount)))
             faceIndex[key] = face
         }
         let u = Use(face: face, size: size, embolden: embolden != 0, slant: slant)
@@ -85,18 +91,24 @@ final class PDFFonts {
 
     /// The advance of `glyph` in 1/1000 em (recorded for /W).
     func width(_ glyph: UInt32, face: Int) -> Int {
-        if let w = faces[face].widths[glyph] { return w }
+        let g = Int(glyph)
+        guard g < faces[face].widths.count else { return 0 }
+        let known = faces[face].widths[g]
+        if known != Face.unused { return Int(known) }
         let advance = hb_font_get_glyph_h_advance(faces[face].metrics, glyph)
-        let w = Int((Double(advance) * 1000 / faces[face].upem).rounded())
-        faces[face].widths[glyph] = w
-        return w
+        let w = Int32((Double(advance) * 1000 / faces[face].upem).rounded())
+        faces[face].widths[g] = w
+        return Int(w)
     }
 
-    /// Records that `glyph` stands for `text` unless it already stands for something; returns what it stands for.
-    func map(_ glyph: UInt32, to text: String, face: Int) -> String {
-        if let t = faces[face].unicode[glyph] { return t }
-        faces[face].unicode[glyph] = text
-        return text
+    /// Records that `glyph` stands for `text` unless it already stands for something; returns
+    /// whether it stands for `text`.
+    func map(_ glyph: UInt32, to text: ArraySlice<UInt8>, face: Int) -> Bool {
+        let g = Int(glyph)
+        guard g < faces[face].unicode.count else { return false }
+        if let t = faces[face].unicode[g] { return t.elementsEqual(text) }
+        faces[face].unicode[g] = Array(text)
+        return true
     }
 
     // MARK: Writing
@@ -104,7 +116,7 @@ final class PDFFonts {
     /// Writes every face's objects: Type0 font, CIDFont, descriptor, font file, ToUnicode map.
     func write(to output: PDFOutput, allocate: () -> Int) throws {
         for face in faces {
-            let used = face.widths.keys.sorted()
+            let used = face.used
             let program = try subset(face, glyphs: used)
             let cff = PDFFonts.hasTable(face.hb, "CFF ") || PDFFonts.hasTable(face.hb, "CFF2")
             let name = PDFFonts.subsetTag(face.postScriptName, used) + "+" + face.postScriptName
@@ -117,7 +129,7 @@ final class PDFFonts {
                 var j = i
                 while j + 1 < used.count, used[j + 1] == used[j] + 1 { j += 1 }
                 w += " \(used[i]) ["
-                for k in i...j { w += " \(face.widths[used[k]]!)" }
+                for k in i...j { w += " \(face.widths[Int(used[k])])" }
                 w += " ]"
                 i = j + 1
             }
@@ -221,7 +233,7 @@ final class PDFFonts {
     }
 
     /// The ToUnicode CMap: each used glyph to the text it stands for (UTF-16BE).
-    static func toUnicode(_ map: [UInt32: String], glyphs: [UInt32]) -> String {
+    static func toUnicode(_ map: [[UInt8]?], glyphs: [UInt32]) -> String {
         var s = """
         /CIDInit /ProcSet findresource begin
         12 dict begin
@@ -235,8 +247,8 @@ final class PDFFonts {
 
         """
         let entries = glyphs.compactMap { g -> (UInt32, String)? in
-            guard let t = map[g], !t.isEmpty else { return nil }
-            return (g, t)
+            guard Int(g) < map.count, let t = map[Int(g)], !t.isEmpty else { return nil }
+            return (g, String(decoding: t, as: UTF8.self))
         }
         var i = 0
         while i < entries.count {

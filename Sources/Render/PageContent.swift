@@ -169,15 +169,8 @@ struct PageContent {
             if use.embolden { op("2 Tr "); num(size / 30); op(" w\n") } else { op("0 Tr\n") }
             var underline: (position: Double, thickness: Double)?
             let count = run.glyphs.count
-            // Cluster boundaries: glyphs sharing a cluster offset are one group; its text runs to
-            // the next cluster in logical order (visual order reverses for right-to-left runs).
-            var starts = Array(Set(run.clusters)).sorted()
-            starts.append(run.textEnd)
-            func clusterEnd(_ c: Int32) -> Int32 {
-                var lo = 0, hi = starts.count - 1
-                while lo < hi { let mid = (lo + hi) / 2; if starts[mid] <= c { lo = mid + 1 } else { hi = mid } }
-                return starts[lo]
-            }
+            // Glyphs sharing a cluster offset are one group; its text runs to the next cluster in
+            // logical order (Pango keeps clusters monotonic within a run: decreasing when right-to-left).
             var i = 0
             var inTJ = false
             var pen = 0.0 // where the text position stands after the last glyph shown, in user space
@@ -186,9 +179,9 @@ struct PageContent {
                 var j = i + 1
                 while j < count, run.clusters[j] == run.clusters[i] { j += 1 }
                 let c = Int(run.clusters[i])
-                let end = Int(clusterEnd(run.clusters[i]))
-                let clusterText = c < end && end <= text.count ? String(decoding: text[c..<end], as: UTF8.self) : ""
-                let colorHere = PageContent.color(at: Int32(c), spans: t.spans) ?? base
+                let end = Int(run.rightToLeft ? (i > 0 ? run.clusters[i - 1] : run.textEnd) : (j < count ? run.clusters[j] : run.textEnd))
+                let clusterText = c < end && end <= text.count ? text[c..<end] : []
+                let colorHere = t.spans.isEmpty ? base : PageContent.color(at: Int32(c), spans: t.spans) ?? base
                 if colorHere != current {
                     if inTJ { op("] TJ\n"); inTJ = false }
                     color(colorHere, stroking: false)
@@ -196,24 +189,28 @@ struct PageContent {
                     current = colorHere
                 }
                 // Does the ToUnicode map say this cluster's text?
-                var said = ""
+                var said = true
                 var drawable: [Int] = []
                 for k in i..<j {
                     let g = run.glyphs[k]
-                    if g == GlyphRun.emptyGlyph { continue }
+                    // No glyph, or one past the line's text (a break's newline): nothing to draw or say.
+                    if g == GlyphRun.emptyGlyph || clusterText.isEmpty { continue }
                     if g & GlyphRun.unknownFlag != 0 {
                         let next = k + 1 < count ? Double(run.x[k + 1]) : line.width
                         let w = max(size * 0.5, abs(next - Double(run.x[k])))
                         boxes.append(Rect(x: originX + Double(run.x[k]) + 0.1 * w, y: originY - size * 0.7, width: w * 0.8, height: size * 0.8))
                         continue
                     }
-                    said += fonts.map(g, to: clusterText, face: use.face)
+                    // One glyph says the cluster when it maps to its text; several never do (each maps
+                    // to the whole cluster, so the reader gets the words from ActualText once).
+                    if !fonts.map(g, to: clusterText, face: use.face) { said = false }
                     drawable.append(k)
                 }
-                let actual = !ownActualText && !drawable.isEmpty && said != clusterText && !clusterText.isEmpty
+                if drawable.count > 1 { said = false }
+                let actual = !ownActualText && !drawable.isEmpty && !said && !clusterText.isEmpty
                 if actual {
                     if inTJ { op("] TJ\n"); inTJ = false }
-                    op("/Span << /ActualText "); op(PDFText.string(clusterText)); op(" >> BDC\n")
+                    op("/Span << /ActualText "); op(PDFText.string(String(decoding: clusterText, as: UTF8.self))); op(" >> BDC\n")
                 }
                 if PageContent.underlined(at: Int32(c), spans: t.spans), !drawable.isEmpty {
                     if underline == nil { underline = PageContent.underline(shaper.font(run.font), size: size) }
@@ -233,7 +230,7 @@ struct PageContent {
                     if !inTJ { op("["); inTJ = true }
                     let adjust = (pen - gx) * 1000 / size
                     if abs(adjust) >= 0.05 { num(adjust); op(" ") }
-                    op("<"); op(PDFFonts.hex4(g)); op(">")
+                    hex4(g)
                     pen = gx + Double(fonts.width(g, face: use.face)) * size / 1000
                 }
                 if actual {
@@ -257,6 +254,16 @@ struct PageContent {
         if rotated { op("Q\n") }
         // Text changed the fill colour (and, emboldened or boxed, the stroke and width): set them afresh next time.
         fill = nil; stroke = nil; lineWidth = -1
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// A glyph id as a 2-byte hex string: "<0123>".
+    private mutating func hex4(_ g: UInt32) {
+        let d = PageContent.hexDigits
+        bytes.append(60)
+        bytes.append(d[Int(g >> 12 & 15)]); bytes.append(d[Int(g >> 8 & 15)]); bytes.append(d[Int(g >> 4 & 15)]); bytes.append(d[Int(g & 15)])
+        bytes.append(62)
     }
 
     static func color(at byte: Int32, spans: [TextSpan]) -> Color? {
