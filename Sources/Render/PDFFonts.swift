@@ -196,7 +196,8 @@ final class PDFFonts {
         var size: UInt32 = 128
         var buffer = [CChar](repeating: 0, count: 128)
         _ = hb_ot_name_get_utf8(face, hb_ot_name_id_t(6), nil, &size, &buffer)
-        var name = String(cString: buffer).filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        var name = String(decoding: bytes, as: UTF8.self).filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         if name.isEmpty { name = fallback }
         return String(name.prefix(60))
     }
