@@ -49,6 +49,14 @@ final class PDFOutput {
         write(body)
         write("\nendobj\n")
     }
+    /// A stream object: `entries` (dictionary keys other than /Length and /Filter) and `data`, deflated.
+    func deflatedStream(_ n: Int, _ entries: String, _ data: [UInt8]) {
+        let packed = Zlib.deflate(data)
+        begin(n)
+        write("<< \(entries)\(entries.isEmpty ? "" : " ")/Filter /FlateDecode /Length \(packed.count) >>\nstream\n")
+        write(packed)
+        write("\nendstream\nendobj\n")
+    }
     func object(_ n: Int, bytes body: [UInt8]) {
         begin(n)
         write(body)
