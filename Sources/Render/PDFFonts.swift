@@ -103,7 +103,7 @@ final class PDFFonts {
 
     /// Records that `glyph` stands for `text` unless it already stands for something; returns
     /// whether it stands for `text`.
-    func map(_ glyph: UInt32, to text: ArraySlice<UInt8>, face: Int) -> Bool {
+    func map(_ glyph: UInt32, to text: UnsafeBufferPointer<UInt8>, face: Int) -> Bool {
         let g = Int(glyph)
         guard g < faces[face].unicode.count else { return false }
         if let t = faces[face].unicode[g] { return t.elementsEqual(text) }

@@ -47,7 +47,7 @@ final class PDFWriter {
         for (p, page) in document.pages.enumerated() {
             let content = try draw(page, index: p)
             let contents = allocate()
-            output.deflatedStream(contents, "", content.bytes)
+            output.deflatedStream(contents, "", content.bytes, level: 3)
             var numbers: [Int] = []
             for (i, link) in content.links.enumerated() {
                 let n = allocate()

@@ -150,13 +150,14 @@ struct PageContent {
         let dx = t.alignment == .center ? (t.width - line.width) / 2 : visualRight ? t.width - line.width : 0
         var originX = t.x + dx, originY = t.baseline
         let rotated = t.rotation != 0
-        let savedFont = font, savedEmboldened = emboldened
+        let savedFont = font, savedEmboldened = emboldened, savedFill = fill, savedStroke = stroke, savedWidth = lineWidth
         if rotated {
             let a = t.rotation * .pi / 180
             op("q "); nums(cos(a), sin(a), -sin(a), cos(a), t.x, t.baseline); op("cm\n")
             originX = dx; originY = 0
         }
-        let text = Array(t.text.utf8)
+        var utf8 = t.text
+        utf8.withUTF8 { text in // the line's bytes, without a copy
         var boxes: [Rect] = [], underlines: [(Double, Double, Double, Double, Color)] = []
         let base = t.style.color
         if base.alpha < 255 { transparent = true }
@@ -189,7 +190,7 @@ struct PageContent {
                 while j < count, run.clusters[j] == run.clusters[i] { j += 1 }
                 let c = Int(run.clusters[i])
                 let end = Int(run.rightToLeft ? (i > 0 ? run.clusters[i - 1] : run.textEnd) : (j < count ? run.clusters[j] : run.textEnd))
-                let clusterText = c < end && end <= text.count ? text[c..<end] : []
+                let clusterText = UnsafeBufferPointer(rebasing: text[(c < end && end <= text.count ? c..<end : 0..<0)])
                 let colorHere = t.spans.isEmpty ? base : PageContent.color(at: Int32(c), spans: t.spans) ?? base
                 if colorHere != current {
                     if inTJ { op("] TJ\n"); inTJ = false }
@@ -199,7 +200,7 @@ struct PageContent {
                 }
                 // Does the ToUnicode map say this cluster's text?
                 var said = true
-                var drawable: [Int] = []
+                var drawable = 0
                 for k in i..<j {
                     let g = run.glyphs[k]
                     // No glyph, or one past the line's text (a break's newline): nothing to draw or say.
@@ -213,21 +214,22 @@ struct PageContent {
                     // One glyph says the cluster when it maps to its text; several never do (each maps
                     // to the whole cluster, so the reader gets the words from ActualText once).
                     if !fonts.map(g, to: clusterText, face: use.face) { said = false }
-                    drawable.append(k)
+                    drawable += 1
                 }
-                if drawable.count > 1 { said = false }
-                let actual = !ownActualText && !drawable.isEmpty && !said && !clusterText.isEmpty
+                if drawable > 1 { said = false }
+                let actual = !ownActualText && drawable > 0 && !said && !clusterText.isEmpty
                 if actual {
                     if inTJ { op("] TJ\n"); inTJ = false }
                     op("/Span << /ActualText "); op(PDFText.string(String(decoding: clusterText, as: UTF8.self))); op(" >> BDC\n")
                 }
-                if PageContent.underlined(at: Int32(c), spans: t.spans), !drawable.isEmpty {
+                if drawable > 0, !t.spans.isEmpty, PageContent.underlined(at: Int32(c), spans: t.spans) {
                     if underline == nil { underline = PageContent.underline(shaper.font(run.font), size: size) }
                     let x0 = Double(run.x[i]), x1 = j < count ? Double(run.x[j]) : line.width
                     underlines.append((originX + min(x0, x1), originX + max(x0, x1), originY + underline!.position, underline!.thickness, colorHere))
                 }
-                for k in drawable {
+                for k in i..<j where drawable > 0 {
                     let g = run.glyphs[k]
+                    if g == GlyphRun.emptyGlyph || g & GlyphRun.unknownFlag != 0 || clusterText.isEmpty { continue }
                     let gx = originX + Double(run.x[k])
                     let dy = run.y.isEmpty ? 0 : Double(run.y[k])
                     if !positioned || dy != 0 || (k > 0 && !run.y.isEmpty && run.y[k - 1] != 0) {
@@ -258,22 +260,29 @@ struct PageContent {
             if inTJ { op("] TJ\n") }
         }
         op("ET\n")
+        finishText(boxes: boxes, underlines: underlines, base: base, current: current)
+        }
+        if rotated {
+            op("Q\n") // back to the colours, widths and text state before the text
+            font = savedFont; emboldened = savedEmboldened; fill = savedFill; stroke = savedStroke; lineWidth = savedWidth
+        } else if line.runs.contains(where: { fonts.use($0.font, allocate: allocate).embolden }) {
+            stroke = nil; lineWidth = -1 // emboldened glyphs set the stroke colour and width
+        }
+    }
+
+    /// Underlines and missing-glyph boxes, after the text object; the fill colour stays the text's.
+    private mutating func finishText(boxes: [Rect], underlines: [(Double, Double, Double, Double, Color)], base: Color, current: Color?) {
+        var current = current
         for (x0, x1, y, thickness, c) in underlines {
             if c != current { color(c, stroking: false); current = c }
             nums(x0, y - thickness / 2, x1 - x0, thickness); op("re f\n")
         }
+        fill = current ?? fill
         if !boxes.isEmpty {
             color(base, stroking: true)
             op("0.5 w\n")
             for b in boxes { nums(b.x, b.y, b.width, b.height); op("re S\n") }
-        }
-        if rotated {
-            op("Q\n") // back to the colours, widths and text state before the text
-            font = savedFont; emboldened = savedEmboldened
-        } else {
-            fill = current ?? fill
-            // Emboldened or boxed text set the stroke colour and width: set them afresh next time.
-            if !boxes.isEmpty || line.runs.contains(where: { fonts.use($0.font, allocate: allocate).embolden }) { stroke = nil; lineWidth = -1 }
+            stroke = nil; lineWidth = -1
         }
     }
 
