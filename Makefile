@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := report
 
 # System packages: C libraries and headers, fonts for every script the sample uses, PDF tools for tests.
-SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libsqlite3-dev libicu-dev \
+SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libsqlite3-dev libicu-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	fonts-inter fonts-noto-core fonts-noto-cjk \
 	poppler-utils qpdf zlib1g-dev \

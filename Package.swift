@@ -26,13 +26,14 @@ let package = Package(
     ],
     targets: [
         // Pango's shaping and measuring API (with fontconfig, to load the project's fonts):
-        // what Layout needs to measure text, and Render to shape the lines it draws.
+        // what Layout needs to measure and shape text; and HarfBuzz's subsetter, with which
+        // Render embeds the glyphs a PDF uses.
         .systemLibrary(
             name: "CPango",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev"])]
+            providers: [.apt(["libpango1.0-dev", "libharfbuzz-dev"])]
         ),
-        // Cairo's drawing and PDF surface API: Render's alone.
+        // Cairo's drawing API, for PNG previews and reading PNG images: Render's alone.
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo-pdf",
@@ -76,7 +77,9 @@ let package = Package(
         // Pages → PDF / PNG through Cairo; the only target that draws.
         // The sRGB ICC profile (Debian's icc-profiles-free 2.0.1, zlib licence) is the PDF/A output intent.
         .target(name: "Render", dependencies: ["Layout", "Base", "CPango", "CCairo", "CZlib"],
-                resources: [.embedInCode("Resources/sRGB.icc")]),
+                resources: [.embedInCode("Resources/sRGB.icc")],
+                // The font subsetter, and fontconfig's view of Pango's fonts (which file, which style).
+                linkerSettings: [.linkedLibrary("harfbuzz-subset"), .linkedLibrary("pangoft2-1.0")]),
         // Report definitions as written: YAML front matter, Markdown body, {{ expressions }}
         // and formatters, with source locations for every diagnostic.
         .target(name: "ReportSyntax", dependencies: [

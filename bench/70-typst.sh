@@ -19,7 +19,7 @@ typst.compile(sys.argv[1], output=sys.argv[2])
 PY
 echo
 echo "### Year in Review: almanac build beside Typst ($("$VENV/bin/pip" show typst | awk '/^Version/ {print $2}'))"
-for n in 1640 100000; do
+for n in ${SIZES:-1640 100000}; do
   db=$(sample_db "$n")
   "$ALMANAC" metrics "$db" --year 2023 --format json > "$DATA/typst-metrics-$n.json"
   python3 "$(dirname "$0")/typst/year_in_review.py" "$DATA/typst-metrics-$n.json" "$db" "$DATA/yir-$n.typ"

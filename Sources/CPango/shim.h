@@ -3,3 +3,6 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <fontconfig/fontconfig.h>
+// HarfBuzz's subsetter: the PDF writer embeds only the glyphs a document uses.
+#include <hb-subset.h>
+#include <hb-ot.h>

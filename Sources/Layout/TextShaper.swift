@@ -103,12 +103,17 @@ public final class TextShaper {
     private let layout: OpaquePointer
     private var descriptions: [DescriptionKey: OpaquePointer] = [:]
     private var lineCache: [LineKey: ShapedParagraph] = [:]
-    private var metricsCache: [MetricsKey: TextMetrics] = [:]
     private var unknown: [Unicode.Scalar: Int] = [:]
     private var setupWarnings: [LayoutWarning] = []
     /// Cache statistics (for tests and `--timings`).
-    public private(set) var hits = 0
-    public private(set) var misses = 0
+    public internal(set) var hits = 0
+    public internal(set) var misses = 0
+    /// Fonts of shaped glyph runs (`GlyphRun.font`), retained; and the layouts `lineGlyphs` shapes with.
+    package internal(set) var shapedFonts: [UnsafeMutablePointer<PangoFont>] = []
+    var fontIDs: [UnsafeMutableRawPointer: Int32] = [:]
+    var glyphCache: [GlyphKey: LineGlyphs] = [:]
+    let ltrLayout: OpaquePointer, rtlLayout: OpaquePointer
+    private let rtlContext: OpaquePointer
 
     /// Creates a shaper. `Fonts/` in the current directory (if present), `fonts.directory` and
     /// `fontDirectories` are registered as application fonts first, so brand fonts win.
@@ -129,13 +134,24 @@ public final class TextShaper {
         context = pango_font_map_create_context(map)
         TextShaper.configure(context)
         layout = pango_layout_new(context)
+        ltrLayout = pango_layout_new(context)
+        pango_layout_set_auto_dir(ltrLayout, 0)
+        rtlContext = pango_font_map_create_context(map)
+        TextShaper.configure(rtlContext)
+        pango_context_set_base_dir(rtlContext, PANGO_DIRECTION_RTL)
+        rtlLayout = pango_layout_new(rtlContext)
+        pango_layout_set_auto_dir(rtlLayout, 0)
         setupWarnings = warnings
         checkFamilies()
     }
 
     deinit {
         for d in descriptions.values { pango_font_description_free(d) }
+        for f in shapedFonts { g_object_unref(UnsafeMutableRawPointer(f)) }
         g_object_unref(UnsafeMutableRawPointer(layout))
+        g_object_unref(UnsafeMutableRawPointer(ltrLayout))
+        g_object_unref(UnsafeMutableRawPointer(rtlLayout))
+        g_object_unref(UnsafeMutableRawPointer(rtlContext))
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
@@ -243,17 +259,6 @@ public final class TextShaper {
 
     // MARK: Measuring
 
-    /// Cache keys compare and hash the UTF-8 bytes: String's own == and hash normalise Unicode,
-    /// which is slow for non-Latin text and not what shaping distinguishes anyway.
-    private struct Bytes: Hashable {
-        var text: String
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-        func hash(into hasher: inout Hasher) {
-            var t = text
-            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-    private struct MetricsKey: Hashable { var text: Bytes; var style: TextStyle }
     private struct LineKey: Hashable {
         var text: Bytes; var spans: [TextSpan]; var style: TextStyle; var width: Int32; var alignment: TextAlignment
     }
@@ -268,23 +273,9 @@ public final class TextShaper {
 
     /// The natural (unwrapped) size of one line of text.
     public func measure(_ text: String, style: TextStyle, spans: [TextSpan] = []) -> TextMetrics {
-        var colorless = style
-        colorless.color = .black
-        let key = MetricsKey(text: Bytes(text: text), style: colorless)
-        if spans.isEmpty, let m = metricsCache[key] { hits += 1; return m }
-        misses += 1
-        prepare(text, style: style, spans: spans)
-        pango_layout_set_width(layout, -1)
-        var logical = PangoRectangle()
-        pango_layout_get_extents(layout, nil, &logical)
-        let baseline = Double(pango_layout_get_baseline(layout)) / 1024
-        let m = TextMetrics(width: Double(logical.width) / 1024, ascent: baseline, descent: Double(logical.height) / 1024 - baseline)
-        collectUnknownGlyphs(text)
-        if spans.isEmpty {
-            if metricsCache.count > 200_000 { metricsCache.removeAll(keepingCapacity: true) }
-            metricsCache[key] = m
-        }
-        return m
+        // The glyphs are kept: the PDF writer draws this very shaping (`lineGlyphs`).
+        let g = lineGlyphs(text, style: style, spans: spans)
+        return TextMetrics(width: g.width, ascent: g.ascent, descent: g.descent)
     }
 
     /// Breaks `text` into lines no wider than `width` points (words longer than a line break
@@ -335,6 +326,10 @@ public final class TextShaper {
             }
             lines.append(ShapedLine(text: lineText, spans: lineSpans, x: Double(logical.x) / 1024, width: Double(logical.width) / 1024,
                                     byteRange: start..<end, linkRuns: linkRuns))
+            // The writer draws this line from these glyphs, shaped in the paragraph's context.
+            keepGlyphs(of: line, text: lineText, start: start, spans: lineSpans, style: colorless, rightToLeft: rtl,
+                       width: Double(logical.width) / 1024, ascent: Double(pango_layout_iter_get_baseline(iter) - logical.y) / 1024,
+                       descent: Double(logical.y + logical.height - pango_layout_iter_get_baseline(iter)) / 1024)
         } while pango_layout_iter_next_line(iter) != 0
         pango_layout_iter_free(iter)
         collectUnknownGlyphs(text)
@@ -346,7 +341,8 @@ public final class TextShaper {
         return result
     }
 
-    private func collectUnknownGlyphs(_ text: String) {
+    func collectUnknownGlyphs(_ text: String, in layout: OpaquePointer? = nil) {
+        let layout = layout ?? self.layout
         guard pango_layout_get_unknown_glyphs_count(layout) > 0 else { return }
         let iter = pango_layout_get_iter(layout)!
         repeat {

@@ -1,5 +1,4 @@
-// The little of PDF's object syntax the archival writer needs: reading Cairo's objects by their
-// cross-reference offsets, editing a dictionary's keys as text, PDF text strings, and a buffered
+// The little of PDF's object syntax the writer needs: PDF text strings, deflate, and a buffered
 // output that counts offsets and hashes what it writes (for a deterministic /ID).
 import CZlib
 import Foundation
@@ -57,7 +56,10 @@ final class PDFOutput {
         buffer.withUnsafeBufferPointer { p in
             for b in p { hash1 = (hash1 ^ UInt64(b)) &* 0x100_0000_01b3; hash2 = (hash2 ^ UInt64(b)) &* 0x100_0001_b300_0001 }
         }
-        file.write(Data(buffer))
+        // The first failure (a full disk) is kept and thrown by `close`: FileHandle's plain write would trap.
+        if failure == nil {
+            do { try file.write(contentsOf: buffer) } catch { failure = error }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -67,26 +69,12 @@ final class PDFOutput {
         return String(format: "%016llX%016llX", hash1, hash2)
     }
 
+    private var failure: (any Error)?
+
     func close() throws {
         flush()
         try file.close()
-    }
-}
-
-/// Reads objects of an existing PDF by offset.
-struct PDFInput {
-    let file: FileHandle
-    let size: Int
-
-    init(path: String) throws {
-        guard let f = FileHandle(forReadingAtPath: path) else { throw RenderError.output(path: path, reason: "cannot reopen") }
-        file = f
-        size = Int(try f.seekToEnd())
-    }
-
-    func read(at offset: Int, count: Int) throws -> [UInt8] {
-        try file.seek(toOffset: UInt64(offset))
-        return [UInt8](try file.read(upToCount: count) ?? Data())
+        if let failure { throw RenderError.output(path: "", reason: "\(failure.localizedDescription)") }
     }
 }
 
@@ -106,81 +94,9 @@ enum PDFText {
         hex.append(UInt8(ascii: ">"))
         return String(decoding: hex, as: UTF8.self)
     }
-
-    /// The integer after `key` in a dictionary's text ("/Root 12 0 R" → 12).
-    static func number(after key: String, in text: Substring) -> Int? {
-        var search = text.startIndex
-        while let r = text.range(of: key, range: search..<text.endIndex) {
-            search = r.upperBound
-            // A whole key: "/Count" must not match "/CountX".
-            if r.upperBound < text.endIndex, let c = text[r.upperBound].unicodeScalars.first, CharacterSet.alphanumerics.contains(c) { continue }
-            let digits = text[r.upperBound...].drop { $0 == " " || $0 == "\n" || $0 == "\r" }.prefix { $0.isNumber || $0 == "-" }
-            return Int(digits)
-        }
-        return nil
-    }
-
-    /// Every "N 0 R" reference in `text`, in order.
-    static func references(in text: Substring) -> [Int] {
-        var out: [Int] = []
-        let scalars = Array(text.utf8)
-        var i = 0
-        while i < scalars.count {
-            guard scalars[i] >= 0x30 && scalars[i] <= 0x39 else { i += 1; continue }
-            var n = 0, j = i
-            while j < scalars.count, scalars[j] >= 0x30 && scalars[j] <= 0x39 { n = n * 10 + Int(scalars[j] - 0x30); j += 1 }
-            if j + 4 <= scalars.count, scalars[j] == 0x20, scalars[j + 1] == 0x30, scalars[j + 2] == 0x20, scalars[j + 3] == 0x52 {
-                out.append(n)
-                i = j + 4
-            } else {
-                i = j
-            }
-        }
-        return out
-    }
-
-    /// The dictionary text with every line holding `key` removed (Cairo writes one key a line).
-    static func removingLines(with key: String, from dict: String) -> String {
-        dict.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
-            guard let r = line.range(of: key) else { return true }
-            let after = line[r.upperBound...].first
-            return after.map { $0.isLetter || $0.isNumber } ?? false
-        }.joined(separator: "\n")
-    }
-
-    /// `dict` ("<< … >>") with `entries` added before its closing ">>".
-    static func adding(_ entries: String, to dict: String) -> String {
-        guard let close = dict.range(of: ">>", options: .backwards) else { return dict }
-        return dict[..<close.lowerBound] + "   " + entries + "\n" + dict[close.lowerBound...]
-    }
 }
 
 enum Zlib {
-    static func inflate(_ input: ArraySlice<UInt8>) -> [UInt8]? {
-        var stream = z_stream()
-        guard inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: max(4096, input.count * 4))
-        var status: Int32 = Z_OK
-        input.withUnsafeBufferPointer { inp in
-            stream.next_in = UnsafeMutablePointer(mutating: inp.baseAddress)
-            stream.avail_in = uInt(inp.count)
-            while status == Z_OK {
-                if Int(stream.total_out) == output.count { output.append(contentsOf: repeatElement(0, count: output.count)) }
-                let done = Int(stream.total_out)
-                status = output.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress! + done
-                    stream.avail_out = uInt(out.count - done)
-                    return CZlib.inflate(&stream, Z_NO_FLUSH)
-                }
-                if status == Z_BUF_ERROR && stream.avail_in > 0 { status = Z_OK }
-            }
-        }
-        guard status == Z_STREAM_END else { return nil }
-        output.removeSubrange(Int(stream.total_out)...)
-        return output
-    }
-
     static func deflate(_ input: [UInt8]) -> [UInt8] {
         var length = compressBound(uLong(input.count))
         var output = [UInt8](repeating: 0, count: Int(length))

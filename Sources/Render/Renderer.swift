@@ -1,14 +1,12 @@
-// Pages → PDF (tagged, with outline, links, page labels and metadata) and PNG previews.
-// Cairo 1.16 draws; `ArchivalWriter` then rewrites its file once into PDF/A-2a and PDF/UA-1 (the
-// structure tree `StructureTree` plans, artifacts, XMP metadata, output intent, /ID).
+// Pages → PDF (tagged, with outline, links, page labels and metadata: `PDFWriter`) and PNG previews
+// (Cairo, through `Painter`).
 //
-// The PDF is written to a temporary file beside the target and renamed into place only when Cairo
-// reports success, so a failed build never leaves a truncated PDF or destroys the previous one.
+// The PDF is written to a temporary file beside the target and renamed into place only when it is
+// complete, so a failed build never leaves a truncated PDF or destroys the previous one.
 //
-// Reproducibility: Cairo 1.16 stamps the clock as CreationDate unless CAIRO_PDF_METADATA_CREATE_DATE
-// is set, so both dates come from the document (`DocumentMetadata.reproducibleDate`). Font subset
-// tags are derived from the glyphs used, and objects are written in drawing order, so identical
-// pages give identical bytes.
+// Reproducibility: both dates come from the document (`DocumentMetadata.reproducibleDate`), font
+// subset tags are derived from the glyphs used, and objects are written in drawing order, so
+// identical pages give identical bytes.
 import Base
 import CCairo
 import CPango
@@ -47,14 +45,11 @@ public final class Renderer {
         let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         let pending = Cleanup.shared.remove(temp)  // removed if SIGINT/SIGTERM stops the build
         defer { Cleanup.shared.done(pending) }
-        // Cairo's own file, read back once by the archival writer and then removed.
-        let drawn = temp + ".cairo"
-        let pendingDrawn = Cleanup.shared.remove(drawn)
-        defer { unlink(drawn); Cleanup.shared.done(pendingDrawn) }
         do {
             let tree = tagged ? StructureTree(document) : nil
-            try renderPDF(document, tree: tree, to: drawn)
-            try ArchivalWriter.rewrite(drawn, to: temp, document: document, tree: tree, creator: creator)
+            let writer = try PDFWriter(document: document, tree: tree, shaper: shaper, creator: creator, path: temp)
+            writer.progress = progress
+            try writer.write()
             // mkstemp creates 0600; give the PDF the usual permissions.
             chmod(temp, 0o644)
             guard rename(temp, path) == 0 else {
@@ -76,67 +71,6 @@ public final class Renderer {
         default: return error
         }
         return RenderError.output(path: path, reason: "could not be written (\(reason)); check that its disk has free space; any previous file is unchanged")
-    }
-
-    private func renderPDF(_ document: LaidOutDocument, tree: StructureTree?, to path: String) throws {
-        let first = document.pages.first?.size ?? document.theme.pageSize
-        guard let surface = cairo_pdf_surface_create(path, first.width, first.height) else { throw RenderError.cairo("no PDF surface") }
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(cairo_surface_status(surface))))
-        }
-        setMetadata(document.metadata, surface)
-        guard let cr = cairo_create(surface) else { throw RenderError.cairo("no context") }
-        defer { cairo_destroy(cr) }
-        let painter = Painter(shaper: shaper, links: true)
-        painter.attach(cr)
-        painter.collectDestinations(document.pages)
-        for (i, page) in document.pages.enumerated() {
-            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            try painter.draw(page.items, on: cr, pageIndex: i, marks: tree?.pages[i])
-            cairo_show_page(cr)
-            progress?(i + 1, document.pages.count)
-            let status = cairo_status(cr)
-            guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("page \(i + 1): " + String(cString: cairo_status_to_string(status))) }
-        }
-        addOutline(document.outline, surface)
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(status)))
-        }
-    }
-
-    private func setMetadata(_ m: DocumentMetadata, _ surface: OpaquePointer) {
-        if !m.title.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title) }
-        if !m.author.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m.author) }
-        if !m.subject.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.subject) }
-        if !m.keywords.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, m.keywords.joined(separator: ", ")) }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, creator)
-        let date = Renderer.iso8601(m.reproducibleDate())
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
-    }
-
-    /// "2023-12-31T00:00:00Z" in UTC, the form Cairo accepts.
-    static func iso8601(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
-    }
-
-    /// Bookmarks nested by heading level (a level-3 heading under a level-1 nests under it).
-    private func addOutline(_ entries: [OutlineEntry], _ surface: OpaquePointer) {
-        var stack: [(level: Int, id: Int32)] = []
-        for e in entries {
-            while let last = stack.last, last.level >= e.level { stack.removeLast() }
-            let parent = stack.last?.id ?? 0 // CAIRO_PDF_OUTLINE_ROOT
-            let link = "page=\(e.pageIndex + 1) pos=[0 \(String(format: "%.2f", max(0, e.y - 12)))]"
-            let flags: cairo_pdf_outline_flags_t = e.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(rawValue: 0)
-            let id = cairo_pdf_surface_add_outline(surface, parent, e.title, link, flags)
-            stack.append((e.level, id))
-        }
     }
 
     /// Renders pages to PNG files `page-001.png`… in `directory` at `dpi`; all pages when `pages` is nil.

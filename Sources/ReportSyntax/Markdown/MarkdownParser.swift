@@ -4,8 +4,15 @@ import Foundation
 /// Parses Markdown with libcmark-gfm (CommonMark plus GFM tables and strikethrough-free
 /// autolinks) into `MarkdownBlock` values.
 public enum MarkdownParser {
+    /// libcmark-gfm keeps global state (extension registration, the inline parser's table of
+    /// special characters, which attaching an extension edits): two parses at once on two threads
+    /// can corrupt a tree and abort. Parses take turns.
+    private static let lock = NSLock()
+
     /// `firstLine` is the line of the report file where `text` starts (after the front matter).
     public static func parse(_ text: String, file: String, firstLine: Int = 1) throws -> [MarkdownBlock] {
+        lock.lock()
+        defer { lock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
             throw ReportError(SourceLocation(file: file, line: firstLine, column: 1), "cannot start the Markdown parser (out of memory)")

@@ -1,0 +1,142 @@
+// The glyphs Pango chose for a line, read out of its layout, so the PDF writer draws exactly what
+// was measured: glyph ids, pen positions and the text cluster each glyph stands for (text stays
+// extractable), with fonts named by an index into the shaper's font table.
+import Base
+import CPango
+import Foundation
+
+/// A run of glyphs in one font, in visual (left-to-right) order.
+public struct GlyphRun: Sendable {
+    /// Index of the run's font in the shaper that shaped it (`TextShaper.font(_:)`).
+    public var font: Int32
+    public var glyphs: [UInt32]
+    /// Origin of each glyph (pen position plus Pango's x offset) from the line's left edge, in points.
+    public var x: [Float]
+    /// Vertical offset of each glyph (positive down), in points; empty when all are zero.
+    public var y: [Float]
+    /// Byte offset, in the line's text, of the cluster each glyph belongs to.
+    public var clusters: [Int32]
+    /// The run's bytes in the line's text.
+    public var textStart: Int32, textEnd: Int32
+    public var rightToLeft: Bool
+
+    /// Glyph flags Pango uses: no glyph to draw (a tab, a control character)…
+    public static let emptyGlyph: UInt32 = 0x0FFF_FFFF
+    /// …and no font has the character (the low bits are its code point).
+    public static let unknownFlag: UInt32 = 0x1000_0000
+}
+
+/// The shaped glyphs of one line of text.
+public struct LineGlyphs: Sendable {
+    public var runs: [GlyphRun]
+    /// The line's advance width in points.
+    public var width: Double
+    /// Distance from the top of the line's logical box to its baseline, and from the baseline to its bottom, in points.
+    public var ascent: Double
+    public var descent: Double
+}
+
+extension TextShaper {
+    /// A retained Pango font of this shaper's font table (shared by every line it shaped).
+    package func font(_ id: Int32) -> UnsafeMutablePointer<PangoFont> { shapedFonts[Int(id)] }
+
+    /// The glyphs of one unwrapped line of `text`, shaped as the painter shapes a text item: the
+    /// item's own base direction, no wrapping. Cached by text, spans, style and direction.
+    public func lineGlyphs(_ text: String, style: TextStyle, spans: [TextSpan] = [], rightToLeft: Bool = false) -> LineGlyphs {
+        var colorless = style
+        colorless.color = .black
+        let key = GlyphKey(text: Bytes(text: text), spans: spans, style: colorless, rightToLeft: rightToLeft)
+        if let cached = glyphCache[key] { hits += 1; return cached }
+        misses += 1
+        let layout = rightToLeft ? rtlLayout : ltrLayout
+        pango_layout_set_font_description(layout, description(role: style.role, weight: style.weight, italic: style.italic, size: style.size))
+        let attrs = attributes(style: style, spans: spans, withColors: false)
+        pango_layout_set_attributes(layout, attrs)
+        if let attrs { pango_attr_list_unref(attrs) }
+        pango_layout_set_text(layout, text, -1)
+        pango_layout_set_width(layout, -1)
+        var runs: [GlyphRun] = []
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        // A single line unless the text holds line breaks; those draw as one line, like Pango's.
+        var pen: Int32 = 0
+        let count = pango_layout_get_line_count(layout)
+        for i in 0..<count {
+            guard let line = pango_layout_get_line_readonly(layout, i) else { continue }
+            pen = appendRuns(of: line, lineStart: 0, pen: pen, to: &runs)
+        }
+        let baseline = Double(pango_layout_get_baseline(layout)) / 1024
+        let result = LineGlyphs(runs: runs, width: Double(logical.width) / 1024, ascent: baseline, descent: Double(logical.height) / 1024 - baseline)
+        collectUnknownGlyphs(text, in: layout)
+        if glyphCache.count > 300_000 { glyphCache.removeAll(keepingCapacity: true) }
+        glyphCache[key] = result
+        return result
+    }
+
+    /// Caches the glyphs of a paragraph's line for `lineGlyphs` (keyed by the line's own text and spans).
+    func keepGlyphs(of line: UnsafeMutablePointer<PangoLayoutLine>, text: String, start: Int, spans: [TextSpan], style: TextStyle,
+                    rightToLeft: Bool, width: Double, ascent: Double, descent: Double) {
+        let key = GlyphKey(text: Bytes(text: text), spans: spans, style: style, rightToLeft: rightToLeft)
+        guard glyphCache[key] == nil else { return }
+        var runs: [GlyphRun] = []
+        _ = appendRuns(of: line, lineStart: start, pen: 0, to: &runs)
+        if glyphCache.count > 300_000 { glyphCache.removeAll(keepingCapacity: true) }
+        glyphCache[key] = LineGlyphs(runs: runs, width: width, ascent: ascent, descent: descent)
+    }
+
+    /// Appends the runs of `line` (visual order) with pen positions continuing from `pen`; returns the pen after it.
+    private func appendRuns(of line: UnsafeMutablePointer<PangoLayoutLine>, lineStart: Int, pen start: Int32, to runs: inout [GlyphRun]) -> Int32 {
+        var pen = start
+        var node = line.pointee.runs
+        while let n = node {
+            defer { node = n.pointee.next }
+            guard let run = n.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self),
+                  let item = run.pointee.item, let string = run.pointee.glyphs else { continue }
+            let count = Int(string.pointee.num_glyphs)
+            guard count > 0, let font = item.pointee.analysis.font else { continue }
+            var glyphs = [UInt32](), xs = [Float](), ys = [Float](), clusters = [Int32]()
+            glyphs.reserveCapacity(count); xs.reserveCapacity(count); clusters.reserveCapacity(count)
+            var anyY = false
+            let itemStart = Int32(item.pointee.offset) - Int32(lineStart)
+            for i in 0..<count {
+                let info = string.pointee.glyphs[i]
+                glyphs.append(info.glyph)
+                xs.append(Float(pen + info.geometry.x_offset) / 1024)
+                let dy = Float(info.geometry.y_offset) / 1024
+                if dy != 0 { anyY = true }
+                ys.append(dy)
+                clusters.append(itemStart + string.pointee.log_clusters[i])
+                pen += info.geometry.width
+            }
+            runs.append(GlyphRun(font: fontID(font), glyphs: glyphs, x: xs, y: anyY ? ys : [], clusters: clusters,
+                                 textStart: itemStart, textEnd: itemStart + Int32(item.pointee.length),
+                                 rightToLeft: item.pointee.analysis.level % 2 == 1))
+        }
+        return pen
+    }
+
+    private func fontID(_ font: UnsafeMutablePointer<PangoFont>) -> Int32 {
+        let key = UnsafeMutableRawPointer(font)
+        if let id = fontIDs[key] { return id }
+        g_object_ref(key)
+        let id = Int32(shapedFonts.count)
+        shapedFonts.append(font)
+        fontIDs[key] = id
+        return id
+    }
+}
+
+struct GlyphKey: Hashable {
+    var text: Bytes; var spans: [TextSpan]; var style: TextStyle; var rightToLeft: Bool
+}
+
+/// Cache keys compare and hash the UTF-8 bytes: String's own == and hash normalise Unicode,
+/// which is slow for non-Latin text and not what shaping distinguishes anyway.
+struct Bytes: Hashable {
+    var text: String
+    static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
