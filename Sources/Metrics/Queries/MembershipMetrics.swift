@@ -6,34 +6,31 @@ import Store
 /// on day d are those who joined by d minus those who left by d, so two grouped scans of the
 /// members indexes give every membership count of both periods and the monthly series.
 struct MembershipTimeline {
-    /// Join days and departure days, ascending, with running totals.
-    private let joinDays: [String], joins: [Int]
+    /// Join days, ascending, with running totals of joins and of joiners who left by each
+    /// period's end (for retention).
+    private let joinDays: [String]
+    private let joins: [Int], leftByEnd: [Int], leftByPreviousEnd: [Int]
     private let leaveDays: [String], leaves: [Int]
-    /// Members who joined during each period and left by its end (for retention).
-    private let joinedAndLeftCounts: (current: Int, previous: Int)
 
-    /// Joins per day: one pass in order over members_joined(joined_on, left_on), covering.
+    /// Joins per day, with those of them who left by each period's end: one pass in order over
+    /// members_joined(joined_on, left_on), covering; a FILTER per count, so a row steps only the
+    /// counts it belongs to.
     static let joinsSQL = """
-        SELECT joined_on, count(*) FROM members WHERE joined_on <= :e GROUP BY joined_on
+        SELECT joined_on, count(*), count(*) FILTER (WHERE left_on <= :e), count(*) FILTER (WHERE left_on <= :pe)
+        FROM members WHERE joined_on <= :e GROUP BY joined_on
         """
     /// Departures per day: one pass in order over the partial members_left(left_on).
     static let leavesSQL = """
         SELECT left_on, count(*) FROM members WHERE left_on IS NOT NULL AND left_on <= :e GROUP BY left_on
         """
-    /// Of each period's joiners, those who left by its end: the period's range of members_joined.
-    static let joinedAndLeftSQL = """
-        SELECT (SELECT count(*) FROM members WHERE joined_on BETWEEN :s AND :e AND left_on <= :e),
-               (SELECT count(*) FROM members WHERE joined_on BETWEEN :ps AND :pe AND left_on <= :pe)
-        """
 
     static func fetch(_ db: Database, _ window: Window) throws -> MembershipTimeline {
         let joinRows = try Row.fetchAll(db, sql: joinsSQL, arguments: window.arguments)
         let leaveRows = try Row.fetchAll(db, sql: leavesSQL, arguments: window.arguments)
-        let both = try Row.fetchOne(db, sql: joinedAndLeftSQL, arguments: window.arguments)
         return MembershipTimeline(
             joinDays: joinRows.map { $0[0] }, joins: runningTotals(joinRows, 1),
-            leaveDays: leaveRows.map { $0[0] }, leaves: runningTotals(leaveRows, 1),
-            joinedAndLeftCounts: (both?[0] ?? 0, both?[1] ?? 0))
+            leftByEnd: runningTotals(joinRows, 2), leftByPreviousEnd: runningTotals(joinRows, 3),
+            leaveDays: leaveRows.map { $0[0] }, leaves: runningTotals(leaveRows, 1))
     }
 
     private static func runningTotals(_ rows: [Row], _ column: Int) -> [Int] {
@@ -52,9 +49,12 @@ struct MembershipTimeline {
     /// active(d) of DESIGN.md: joined_on ≤ d and (left_on is NULL or left_on > d).
     func active(on day: CalendarDate) -> Int { joined(through: day) - left(through: day) }
 
-    /// Members who joined during the metrics' period (`isCurrent`) or the previous one and
-    /// left by its end: the lapsed who were not counted at the start.
-    func joinedAndLeft(isCurrent: Bool) -> Int { isCurrent ? joinedAndLeftCounts.current : joinedAndLeftCounts.previous }
+    /// Members who joined during `period` and left by its end (`isCurrent`: the metrics'
+    /// period, else the previous one): the lapsed who were not counted at the start.
+    func joinedAndLeft(in period: Period, isCurrent: Bool) -> Int {
+        let totals = isCurrent ? leftByEnd : leftByPreviousEnd
+        return Self.total(joinDays, totals, through: period.end) - Self.total(joinDays, totals, through: period.start.adding(days: -1))
+    }
 
     /// The running total at the last day ≤ `day` (binary search; ISO dates sort as text).
     private static func total(_ days: [String], _ totals: [Int], through day: CalendarDate) -> Int {
@@ -78,7 +78,7 @@ enum MembershipMetrics {
             let start = timeline.active(on: dayBefore)
             let lapsed = timeline.left(through: p.end) - timeline.left(through: dayBefore)
             // Of the lapsed, those who had joined before the period were counted at the start.
-            let lapsedFromStart = lapsed - timeline.joinedAndLeft(isCurrent: isCurrent)
+            let lapsedFromStart = lapsed - timeline.joinedAndLeft(in: p, isCurrent: isCurrent)
             return (start, timeline.active(on: p.end), timeline.joined(through: p.end) - timeline.joined(through: dayBefore),
                     lapsed, start - lapsedFromStart)
         }
