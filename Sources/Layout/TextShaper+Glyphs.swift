@@ -134,7 +134,11 @@ struct GlyphKey: Hashable {
 /// which is slow for non-Latin text and not what shaping distinguishes anyway.
 struct Bytes: Hashable {
     var text: String
-    static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: Bytes, b: Bytes) -> Bool {
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+    }
     func hash(into hasher: inout Hasher) {
         var t = text
         t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }

@@ -49,6 +49,11 @@ final class PDFOutput {
         write(body)
         write("\nendobj\n")
     }
+    func object(_ n: Int, bytes body: [UInt8]) {
+        begin(n)
+        write(body)
+        write("\nendobj\n")
+    }
 
     func flush() {
         guard !buffer.isEmpty else { return }

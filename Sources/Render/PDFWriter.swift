@@ -258,51 +258,61 @@ final class PDFWriter {
             var numbers = [Int](repeating: 0, count: tree.nodes.count)
             for i in numbers.indices { numbers[i] = allocate() }
             let rootNumber = allocate(), parentTreeNumber = allocate()
+            var s: [UInt8] = []
+            s.reserveCapacity(256)
             for (i, node) in tree.nodes.enumerated() {
-                var s = "<< /Type /StructElem /S /\(node.type) /P \(node.parent < 0 ? rootNumber : numbers[Int(node.parent)]) 0 R"
+                s.removeAll(keepingCapacity: true)
+                s.put("<< /Type /StructElem /S /"); s.put(node.type)
+                s.put(" /P "); s.put(node.parent < 0 ? rootNumber : numbers[Int(node.parent)]); s.put(" 0 R")
                 var page: Int32?
                 for kid in node.kids { if case .content(let p, _) = kid { page = p; break } }
-                if let page { s += " /Pg \(pageNumbers[Int(page)]) 0 R" }
+                if let page { s.put(" /Pg "); s.put(pageNumbers[Int(page)]); s.put(" 0 R") }
                 if !node.kids.isEmpty {
-                    s += " /K ["
+                    s.put(" /K [")
                     for kid in node.kids {
                         switch kid {
-                        case .node(let n): s += " \(numbers[Int(n)]) 0 R"
+                        case .node(let n): s.put(" "); s.put(numbers[Int(n)]); s.put(" 0 R")
                         case .content(let p, let mcid):
-                            s += p == page ? " \(mcid)" : " << /Type /MCR /Pg \(pageNumbers[Int(p)]) 0 R /MCID \(mcid) >>"
+                            if p == page {
+                                s.put(" "); s.put(Int(mcid))
+                            } else {
+                                s.put(" << /Type /MCR /Pg "); s.put(pageNumbers[Int(p)]); s.put(" 0 R /MCID "); s.put(Int(mcid)); s.put(" >>")
+                            }
                         case .annotation(let p, let index):
                             if annotations[Int(p)].indices.contains(Int(index)) {
-                                s += " << /Type /OBJR /Obj \(annotations[Int(p)][Int(index)]) 0 R /Pg \(pageNumbers[Int(p)]) 0 R >>"
+                                s.put(" << /Type /OBJR /Obj "); s.put(annotations[Int(p)][Int(index)]); s.put(" 0 R /Pg ")
+                                s.put(pageNumbers[Int(p)]); s.put(" 0 R >>")
                             }
                         }
                     }
-                    s += " ]"
+                    s.put(" ]")
                 }
-                if node.columnHeader { s += " /A << /O /Table /Scope /Column >>" }
+                if node.columnHeader { s.put(" /A << /O /Table /Scope /Column >>") }
                 if let extra = tree.extra(Int32(i)) {
-                    if let alt = extra.alt { s += " /Alt \(PDFText.string(alt))" }
-                    if let language = extra.language { s += " /Lang \(PDFText.string(language))" }
+                    if let alt = extra.alt { s.put(" /Alt "); s.put(PDFText.string(alt)) }
+                    if let language = extra.language { s.put(" /Lang "); s.put(PDFText.string(language)) }
                 }
-                s += " >>"
-                output.object(numbers[i], s)
+                s.put(" >>")
+                output.object(numbers[i], bytes: s)
             }
             // The parent tree: page i → its content marks' elements; annotations after the pages.
-            var nums = "<< /Nums ["
+            var nums: [UInt8] = []
+            nums.put("<< /Nums [")
             for (p, page) in tree.pages.enumerated() {
-                nums += "\n\(p) ["
-                for parent in page.parents { nums += " \(numbers[Int(parent)]) 0 R" }
-                nums += " ]"
+                nums.put("\n"); nums.put(p); nums.put(" [")
+                for parent in page.parents { nums.put(" "); nums.put(numbers[Int(parent)]); nums.put(" 0 R") }
+                nums.put(" ]")
             }
             var key = document.pages.count
             for (p, list) in annotations.enumerated() {
                 for i in list.indices {
                     let marks = tree.pages[p].annotations
-                    nums += "\n\(key) \(marks.indices.contains(i) ? numbers[Int(marks[i])] : numbers[0]) 0 R"
+                    nums.put("\n"); nums.put(key); nums.put(" "); nums.put(marks.indices.contains(i) ? numbers[Int(marks[i])] : numbers[0]); nums.put(" 0 R")
                     key += 1
                 }
             }
-            nums += " ]\n>>"
-            output.object(parentTreeNumber, nums)
+            nums.put(" ]\n>>")
+            output.object(parentTreeNumber, bytes: nums)
             output.object(rootNumber, "<< /Type /StructTreeRoot /K [ \(numbers[0]) 0 R ] /ParentTree \(parentTreeNumber) 0 R /ParentTreeNextKey \(key) >>")
             catalogDict += "\n   /StructTreeRoot \(rootNumber) 0 R\n   /MarkInfo << /Marked true >>"
         }
@@ -408,5 +418,19 @@ final class PDFWriter {
         let count = top.reduce(top.count) { $0 + visible($1) }
         output.object(root, "<< /Type /Outlines /First \(numbers[top.first!]) 0 R /Last \(numbers[top.last!]) 0 R /Count \(count) >>")
         return root
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends PDF syntax without building intermediate strings (the structure tree has 100,000s of elements).
+    mutating func put(_ s: StaticString) { s.withUTF8Buffer { append(contentsOf: $0) } }
+    mutating func put(_ s: String) { append(contentsOf: s.utf8) }
+    mutating func put(_ n: Int) {
+        if n < 0 { append(UInt8(ascii: "-")); put(-n); return }
+        if n < 10 { append(UInt8(48 + n)); return }
+        var scale = 1
+        while scale <= n / 10 { scale *= 10 }
+        var v = n
+        while scale > 0 { append(UInt8(48 + v / scale)); v %= scale; scale /= 10 }
     }
 }

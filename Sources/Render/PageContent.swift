@@ -42,21 +42,18 @@ struct PageContent {
         appendDigits(whole)
         if fraction != 0 {
             bytes.append(UInt8(ascii: "."))
-            var width = 3
-            while fraction % 10 == 0 { fraction /= 10; width -= 1 }
-            var digits = [UInt8](repeating: 48, count: width)
-            var f = fraction
-            for i in stride(from: width - 1, through: 0, by: -1) { digits[i] = UInt8(48 + f % 10); f /= 10 }
-            bytes.append(contentsOf: digits)
+            var scale: UInt64 = 100
+            while fraction % 10 == 0 { fraction /= 10; scale /= 10 }
+            while scale > 0 { bytes.append(UInt8(48 + fraction / scale)); fraction %= scale; scale /= 10 }
         }
     }
 
     private mutating func appendDigits(_ v: UInt64) {
         if v < 10 { bytes.append(UInt8(48 + v)); return }
-        var digits: [UInt8] = []
+        var scale: UInt64 = 1
+        while scale <= v / 10 { scale *= 10 }
         var x = v
-        while x > 0 { digits.append(UInt8(48 + x % 10)); x /= 10 }
-        bytes.append(contentsOf: digits.reversed())
+        while scale > 0 { bytes.append(UInt8(48 + x / scale)); x %= scale; scale /= 10 }
     }
 
     private mutating func nums(_ values: Double...) {
@@ -157,11 +154,11 @@ struct PageContent {
             originX = dx; originY = 0
         }
         let text = Array(t.text.utf8)
-        var boxes: [Rect] = [], underlines: [(Double, Double, Double, Double)] = []
+        var boxes: [Rect] = [], underlines: [(Double, Double, Double, Double, Color)] = []
         let base = t.style.color
         if base.alpha < 255 { transparent = true }
         op("BT\n")
-        var current: Color? = nil
+        var current: Color? = fill
         for run in line.runs {
             let use = fonts.use(run.font, allocate: allocate)
             let size = use.size
@@ -215,7 +212,7 @@ struct PageContent {
                 if PageContent.underlined(at: Int32(c), spans: t.spans), !drawable.isEmpty {
                     if underline == nil { underline = PageContent.underline(shaper.font(run.font), size: size) }
                     let x0 = Double(run.x[i]), x1 = j < count ? Double(run.x[j]) : line.width
-                    underlines.append((originX + min(x0, x1), originX + max(x0, x1), originY + underline!.position, underline!.thickness))
+                    underlines.append((originX + min(x0, x1), originX + max(x0, x1), originY + underline!.position, underline!.thickness, colorHere))
                 }
                 for k in drawable {
                     let g = run.glyphs[k]
@@ -229,9 +226,16 @@ struct PageContent {
                     }
                     if !inTJ { op("["); inTJ = true }
                     let adjust = (pen - gx) * 1000 / size
-                    if abs(adjust) >= 0.05 { num(adjust); op(" ") }
+                    // Below 1/1000 em (0.01 pt at 10 pt) a shift is invisible; the pen keeps the
+                    // remainder, so skipped shifts never add up along a line.
+                    var placed = pen
+                    if abs(adjust) >= 1 {
+                        let a = adjust.rounded()
+                        num(a); op(" ")
+                        placed = pen - a * size / 1000
+                    }
                     hex4(g)
-                    pen = gx + Double(fonts.width(g, face: use.face)) * size / 1000
+                    pen = placed + Double(fonts.width(g, face: use.face)) * size / 1000
                 }
                 if actual {
                     if inTJ { op("] TJ\n"); inTJ = false }
@@ -242,8 +246,8 @@ struct PageContent {
             if inTJ { op("] TJ\n") }
         }
         op("ET\n")
-        for (x0, x1, y, thickness) in underlines {
-            color(current ?? base, stroking: false)
+        for (x0, x1, y, thickness, c) in underlines {
+            if c != current { color(c, stroking: false); current = c }
             nums(x0, y - thickness / 2, x1 - x0, thickness); op("re f\n")
         }
         if !boxes.isEmpty {
@@ -251,9 +255,13 @@ struct PageContent {
             op("0.5 w\n")
             for b in boxes { nums(b.x, b.y, b.width, b.height); op("re S\n") }
         }
-        if rotated { op("Q\n") }
-        // Text changed the fill colour (and, emboldened or boxed, the stroke and width): set them afresh next time.
-        fill = nil; stroke = nil; lineWidth = -1
+        if rotated {
+            op("Q\n") // back to the colours and widths before the text
+        } else {
+            fill = current ?? fill
+            // Emboldened or boxed text set the stroke colour and width: set them afresh next time.
+            if !boxes.isEmpty || line.runs.contains(where: { fonts.use($0.font, allocate: allocate).embolden }) { stroke = nil; lineWidth = -1 }
+        }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
