@@ -138,9 +138,10 @@ public enum ReadableRows {
     /// that is certain. A column leading an index is read from the index: NULLs and numbers by a
     /// range each (SQLite orders NULL < numbers < text < BLOB), each distinct text or BLOB value
     /// once by skipping along it (a few thousand dates, not a million rows). The other columns
-    /// are screened in one pass over the table with comparisons only (no function calls): text
-    /// ≥ '' (≥ '!' where '' and spaces are refused) and < X'' is text, and a NOT NULL column
-    /// rules out NULLs by itself.
+    /// are screened in one pass over the table with comparisons only (no function calls): a
+    /// value ≥ '' (≥ '!' where '' and spaces are refused: trim() = '' implies < '!') and < X''
+    /// is text. `IS NULL` on a column the schema declares NOT NULL costs nothing (SQLite drops
+    /// it); on a table rebuilt without the constraint it is a real test.
     static func suspect(_ db: Database, _ table: String) throws -> Bool {
         let present = Set(try db.columns(in: table).map { $0.name.lowercased() })
         let quotedTable = "\"\(table)\""
