@@ -137,16 +137,8 @@ final class PDFFonts {
             output.object(cid, "<< /Type /Font /Subtype /\(cff ? "CIDFontType0" : "CIDFontType2") /BaseFont /\(name) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW 0 /W \(w)\(cff ? "" : " /CIDToGIDMap /Identity") >>")
             let m = PDFFonts.descriptorMetrics(face)
             output.object(descriptor, "<< /Type /FontDescriptor /FontName /\(name) /Flags 4 /FontBBox [ \(m.bbox.map { String($0) }.joined(separator: " ")) ] /ItalicAngle \(m.italicAngle) /Ascent \(m.ascent) /Descent \(m.descent) /CapHeight \(m.capHeight) /StemV 80 /\(cff ? "FontFile3" : "FontFile2") \(file) 0 R >>")
-            let packed = Zlib.deflate(program)
-            output.begin(file)
-            output.write("<< /Length \(packed.count) /Filter /FlateDecode\(cff ? " /Subtype /OpenType" : " /Length1 \(program.count)") >>\nstream\n")
-            output.write(packed)
-            output.write("\nendstream\nendobj\n")
-            let cmap = Zlib.deflate(Array(PDFFonts.toUnicode(face.unicode, glyphs: used).utf8))
-            output.begin(toUnicode)
-            output.write("<< /Length \(cmap.count) /Filter /FlateDecode >>\nstream\n")
-            output.write(cmap)
-            output.write("\nendstream\nendobj\n")
+            output.deflatedStream(file, cff ? "/Subtype /OpenType" : "/Length1 \(program.count)", program)
+            output.deflatedStream(toUnicode, "", Array(PDFFonts.toUnicode(face.unicode, glyphs: used).utf8))
         }
     }
 
@@ -196,7 +188,8 @@ final class PDFFonts {
         var size: UInt32 = 128
         var buffer = [CChar](repeating: 0, count: 128)
         _ = hb_ot_name_get_utf8(face, hb_ot_name_id_t(6), nil, &size, &buffer)
-        var name = String(cString: buffer).filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        var name = String(decoding: bytes, as: UTF8.self).filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         if name.isEmpty { name = fallback }
         return String(name.prefix(60))
     }

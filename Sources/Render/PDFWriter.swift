@@ -47,11 +47,7 @@ final class PDFWriter {
         for (p, page) in document.pages.enumerated() {
             let content = try draw(page, index: p)
             let contents = allocate()
-            let data = Zlib.deflate(content.bytes)
-            output.begin(contents)
-            output.write("<< /Length \(data.count) /Filter /FlateDecode >>\nstream\n")
-            output.write(data)
-            output.write("\nendstream\nendobj\n")
+            output.deflatedStream(contents, "", content.bytes)
             var numbers: [Int] = []
             for (i, link) in content.links.enumerated() {
                 let n = allocate()
@@ -226,19 +222,11 @@ final class PDFWriter {
         var mask = ""
         if !opaque {
             let m = allocate()
-            let packed = Zlib.deflate(alpha)
-            output.begin(m)
-            output.write("<< /Type /XObject /Subtype /Image /Width \(w) /Height \(h) /ColorSpace /DeviceGray /BitsPerComponent 8 /Interpolate false /Filter /FlateDecode /Length \(packed.count) >>\nstream\n")
-            output.write(packed)
-            output.write("\nendstream\nendobj\n")
+            output.deflatedStream(m, "/Type /XObject /Subtype /Image /Width \(w) /Height \(h) /ColorSpace /DeviceGray /BitsPerComponent 8 /Interpolate false", alpha)
             mask = " /SMask \(m) 0 R"
         }
         let n = allocate()
-        let packed = Zlib.deflate(rgb)
-        output.begin(n)
-        output.write("<< /Type /XObject /Subtype /Image /Width \(w) /Height \(h) /ColorSpace /DeviceRGB /BitsPerComponent 8 /Interpolate false\(mask) /Filter /FlateDecode /Length \(packed.count) >>\nstream\n")
-        output.write(packed)
-        output.write("\nendstream\nendobj\n")
+        output.deflatedStream(n, "/Type /XObject /Subtype /Image /Width \(w) /Height \(h) /ColorSpace /DeviceRGB /BitsPerComponent 8 /Interpolate false\(mask)", rgb)
         let x = (name: "Im\(images.count)", number: n, translucent: !opaque)
         images[path] = x
         return x

@@ -19,6 +19,8 @@ struct PageContent {
     private(set) var transparent = false
 
     private var fill: Color?, stroke: Color?, lineWidth = 1.0, cap = false, dashed = false
+    /// Text state (it outlives BT…ET): the font and size set, and whether glyphs are stroked too.
+    private var font: (face: Int, size: Double)?, emboldened = false
 
     init(height: Double) {
         op("1 0 0 -1 0 "); num(height); op(" cm\n")
@@ -94,7 +96,7 @@ struct PageContent {
     /// Ends a clip; the graphics state it saved (colours, widths) is back, so forget what we set.
     mutating func endClip() {
         op("Q\n")
-        fill = nil; stroke = nil; lineWidth = 1; cap = false; dashed = false
+        fill = nil; stroke = nil; lineWidth = 1; cap = false; dashed = false; font = nil; emboldened = false
     }
 
     mutating func link(_ l: LinkItem) { links.append(l) }
@@ -148,6 +150,7 @@ struct PageContent {
         let dx = t.alignment == .center ? (t.width - line.width) / 2 : visualRight ? t.width - line.width : 0
         var originX = t.x + dx, originY = t.baseline
         let rotated = t.rotation != 0
+        let savedFont = font, savedEmboldened = emboldened
         if rotated {
             let a = t.rotation * .pi / 180
             op("q "); nums(cos(a), sin(a), -sin(a), cos(a), t.x, t.baseline); op("cm\n")
@@ -162,8 +165,17 @@ struct PageContent {
         for run in line.runs {
             let use = fonts.use(run.font, allocate: allocate)
             let size = use.size
-            op("/"); op(fonts.faces[use.face].resource); op(" "); num(size); op(" Tf\n")
-            if use.embolden { op("2 Tr "); num(size / 30); op(" w\n") } else { op("0 Tr\n") }
+            if font == nil || font!.face != use.face || font!.size != size {
+                op("/"); op(fonts.faces[use.face].resource); op(" "); num(size); op(" Tf\n")
+                font = (use.face, size)
+            }
+            if use.embolden {
+                op("2 Tr "); num(size / 30); op(" w\n")
+                emboldened = true
+            } else if emboldened {
+                op("0 Tr\n")
+                emboldened = false
+            }
             var underline: (position: Double, thickness: Double)?
             let count = run.glyphs.count
             // Glyphs sharing a cluster offset are one group; its text runs to the next cluster in
@@ -256,7 +268,8 @@ struct PageContent {
             for b in boxes { nums(b.x, b.y, b.width, b.height); op("re S\n") }
         }
         if rotated {
-            op("Q\n") // back to the colours and widths before the text
+            op("Q\n") // back to the colours, widths and text state before the text
+            font = savedFont; emboldened = savedEmboldened
         } else {
             fill = current ?? fill
             // Emboldened or boxed text set the stroke colour and width: set them afresh next time.

@@ -1,9 +1,8 @@
-// Draws positioned items on a Cairo context: the one place that calls Cairo drawing functions.
+// Draws positioned items on a Cairo image surface, for PNG previews: the one place that calls
+// Cairo drawing functions (the PDF is written by `PDFWriter`, from the same page model).
 //
 // Text is shaped again from the item's text and style with the layout's own font map and the same
-// unhinted, unrounded settings the measurer used, and drawn with pango_cairo_show_layout — which
-// uses cairo_show_text_glyphs on PDF surfaces, so the PDF keeps real, extractable text and embeds
-// subset fonts.
+// unhinted, unrounded settings the measurer used, and drawn with pango_cairo_show_layout.
 import Base
 import CCairo
 import CPango
@@ -15,14 +14,9 @@ final class Painter {
     private let contexts: [OpaquePointer]   // [left-to-right, right-to-left]
     private let layouts: [OpaquePointer]
     private var images: [String: OpaquePointer] = [:]
-    /// Whether to emit link annotations (PDF) or not (PNG).
-    let links: Bool
-    /// Cairo's leaf tag around each marked-content sequence (rewritten by `ArchivalWriter`).
-    static let leafTag = "Span"
 
-    init(shaper: TextShaper, links: Bool) {
+    init(shaper: TextShaper) {
         self.shaper = shaper
-        self.links = links
         let ltr = shaper.makeContext()
         let rtl = shaper.makeContext()
         pango_context_set_base_dir(rtl, PANGO_DIRECTION_RTL)
@@ -50,76 +44,22 @@ final class Painter {
         }
     }
 
-    /// Named destinations to define on each page (page index → y positions), for internal links.
-    var destinations: [Int: Set<Double>] = [:]
-
-    static func destinationName(_ page: Int, _ y: Double) -> String { "p\(page + 1)-\(Int((y * 100).rounded()))" }
-
-    /// Collects the targets of all internal links, so each page can define its destinations.
-    func collectDestinations(_ pages: [Page]) {
-        destinations = [:]
-        for page in pages {
-            for item in page.items {
-                if case .link(let l) = item, case .page(let p, let y) = l.target { destinations[p, default: []].insert(y) }
-            }
-        }
-    }
-
-    /// Draws one page's items, each run of items in `marks` inside one leaf tag of its own (so
-    /// Cairo gives it one marked-content sequence). Throws `RenderError` for images Cairo cannot read.
-    func draw(_ items: [PageItem], on cr: OpaquePointer, pageIndex: Int, marks: PageMarks? = nil) throws {
-        var next = 0, open = false
-        func close() {
-            if open { cairo_tag_end(cr, Painter.leafTag); open = false }
-        }
-        if links, let ys = destinations[pageIndex] {
-            for y in ys.sorted() {
-                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Painter.destinationName(pageIndex, y))' x=0 y=\(fmt(max(0, y - 12)))")
-                cairo_tag_end(cr, CAIRO_TAG_DEST)
-            }
-        }
-        for (i, item) in items.enumerated() {
-            if let marks, next < marks.starts.count, marks.starts[next] == Int32(i) {
-                close()
-                cairo_tag_begin(cr, Painter.leafTag, "")
-                open = true
-                next += 1
-            }
+    /// Draws one page's items. Throws `RenderError` for images Cairo cannot read.
+    func draw(_ items: [PageItem], on cr: OpaquePointer) throws {
+        for item in items {
             switch item {
             case .text(let t): drawText(t, cr)
             case .path(let p): drawPath(p, cr)
             case .image(let i): try drawImage(i, cr)
-            case .link(let l):
-                guard links else { continue }
-                close() // a Link tag inside a leaf would make it a branch, and Cairo marks only leaves
-                let r = l.rect
-                let rect = "rect=[\(fmt(r.x)) \(fmt(r.y)) \(fmt(r.width)) \(fmt(r.height))]"
-                let attributes: String
-                switch l.target {
-                case .uri(let uri): attributes = "uri='\(escape(uri))' \(rect)"
-                // A named destination: Cairo 1.16 drops page=N links to pages not yet written.
-                case .page(let page, let y): attributes = "dest='\(Painter.destinationName(page, y))' \(rect)"
-                }
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-                cairo_tag_end(cr, CAIRO_TAG_LINK)
-            case .beginTag, .endTag:
-                break // the structure is `StructureTree`'s; Cairo only sees the leaves
+            case .link, .beginTag, .endTag: break // a picture has no links or structure
             case .beginClip(let r):
-                close()
                 cairo_save(cr)
                 cairo_rectangle(cr, r.x, r.y, r.width, r.height)
                 cairo_clip(cr)
             case .endClip:
-                close()
                 cairo_restore(cr)
             }
         }
-        close()
-    }
-
-    private func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
-    private func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 
     private func setColor(_ c: Color, _ cr: OpaquePointer) {
@@ -271,8 +211,6 @@ final class Painter {
         cairo_scale(cr, i.frame.width / w, i.frame.height / h)
         cairo_set_source_surface(cr, surface, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-        // A filled rectangle, not cairo_paint: Cairo 1.16 writes a paint outside the page's
-        // marked-content sequence it belongs to.
         cairo_rectangle(cr, 0, 0, w, h)
         cairo_fill(cr)
         cairo_restore(cr)

@@ -82,7 +82,7 @@ public final class Renderer {
         } catch {
             throw RenderError.output(path: directory, reason: "cannot create the folder")
         }
-        let painter = Painter(shaper: shaper, links: false)
+        let painter = Painter(shaper: shaper)
         var written: [String] = [], temps: [String] = []
         let digits = max(3, String(document.pages.count).count)
         // All or nothing: every page goes to a temporary name first and the set is renamed into
@@ -103,7 +103,7 @@ public final class Renderer {
 
     /// Renders one page to a PNG file (written to a temporary name, then renamed).
     public func writePNG(_ page: Page, to path: String, dpi: Double = 96) throws {
-        try writePNG(page, pageIndex: 0, to: path, dpi: dpi, painter: Painter(shaper: shaper, links: false))
+        try writePNG(page, pageIndex: 0, to: path, dpi: dpi, painter: Painter(shaper: shaper))
     }
 
     private func writePNG(_ page: Page, pageIndex: Int, to path: String, dpi: Double, painter: Painter) throws {
@@ -127,7 +127,7 @@ public final class Renderer {
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
         painter.attach(cr)
-        try painter.draw(page.items, on: cr, pageIndex: pageIndex)
+        try painter.draw(page.items, on: cr)
         cairo_surface_flush(surface)
         // The process id keeps two builds writing previews to one folder apart.
         let temp = path + ".\(getpid()).tmp"

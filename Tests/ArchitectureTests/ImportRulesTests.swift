@@ -15,7 +15,7 @@ struct ImportRulesTests {
         "Metrics": ["Base", "Store", "GRDB", "GRDBSQLite", "CSV"],
         "Layout": ["Base", "CPango"],
         "Charts": ["Base"],
-        "Render": ["Base", "Layout", "CPango", "CCairo", "CZlib"], // zlib: rewriting Cairo's page content (ArchivalWriter)
+        "Render": ["Base", "Layout", "CPango", "CCairo", "CZlib"], // zlib: the PDF writer deflates its streams
         "ReportSyntax": ["Base", "CCmark", "Yams"],
         "Report": ["Base", "ReportSyntax", "Metrics", "Layout", "Charts", "Yams", "CCollation"],
         "AlmanacCLI": ["Base", "Store", "Metrics", "Layout", "Charts", "Render", "ReportSyntax", "Report", "ArgumentParser"],
