@@ -29,6 +29,37 @@ struct ReadableRowsScreenTests {
         if keepIndexes { for sql in indexes { try db.execute(sql: sql) } }
     }
 
+    @Test func theMessageIsTheSameWhetherATableIsScreenedFirstOrNot() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanup() }
+        let queue = try AlmanacDatabase.create(at: scratch.path("sample.db"))
+        try SampleGenerator(members: 120, seed: 5).write(into: queue)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            for (sql, expected) in [("UPDATE members SET joined_on = '2023-1-05' WHERE id = 7", "members row 7: joined_on is '2023-1-05', not a YYYY-MM-DD date"),
+                                    ("UPDATE members SET name = '  ' WHERE id = 9", "members row 9: name is empty"),
+                                    ("UPDATE members SET sector = X'00' WHERE id = 3", "members row 3: sector is X'00', not text")] {
+                try db.inSavepoint {
+                    try db.execute(sql: sql)
+                    var messages: [String] = []
+                    for screenFrom in [0, Int64.max] {
+                        do {
+                            try ReadableRows.verify(db, path: "x.db", screenFrom: screenFrom)
+                            messages.append("none")
+                        } catch {
+                            messages.append("\(error)")
+                        }
+                    }
+                    #expect(messages[0] == messages[1], "\(messages)")
+                    #expect(messages[0].contains(expected), "\(messages[0])")
+                    return .rollback
+                }
+            }
+            try ReadableRows.verify(db, path: "x.db", screenFrom: 0)
+        }
+        try queue.close()
+    }
+
     @Test func theScreenNeverClearsATableWithAnUnreadableValue() throws {
         let scratch = Scratch()
         defer { scratch.cleanup() }
