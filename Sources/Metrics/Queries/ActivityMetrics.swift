@@ -12,16 +12,25 @@ enum ActivityMetrics {
     /// One pass over activities_held: counts per (kind, group, month, period), folded in Swift
     /// into the totals and the three groupings (a few hundred rows at most). A kind is one kind
     /// whatever its case (`Webinar` from a CRM is `webinar`), so kinds are grouped lower-cased;
-    /// the held_on index still selects the rows.
-    ///
-    /// into the totals and the three groupings (a few hundred rows at most).
+    /// the held_on index still selects the rows, and the grouping sorts only the periods'
+    /// activities (a few hundred), not the attendance.
+    static let activitiesSQL = """
+        SELECT lower(kind), working_group_id, substr(held_on, 1, 7), held_on >= :s,
+               count(*), total(participants), count(*) - count(participants)
+        FROM activities WHERE held_on BETWEEN :ps AND :e
+        GROUP BY 1, 2, 3, 4
+        """
+
+    /// Partners of both periods' activities: the activities by held_on, their partners by
+    /// activity_partners' primary key.
+    static let partnersSQL = """
+        SELECT p.name, total(a.held_on >= :s), total(a.held_on < :s)
+        FROM activities a JOIN activity_partners ap ON ap.activity_id = a.id JOIN partners p ON p.id = ap.partner_id
+        WHERE a.held_on BETWEEN :ps AND :e GROUP BY p.id
+        """
+
     private static func activities(_ db: Database, _ window: Window, groupNames: [Int64: String], into builder: inout MetricsBuilder) throws {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT lower(kind), working_group_id, substr(held_on, 1, 7), held_on >= :s,
-                   count(*), total(participants), count(*) - count(participants)
-            FROM activities WHERE held_on BETWEEN :ps AND :e
-            GROUP BY 1, 2, 3, 4
-            """, arguments: window.arguments)
+        let rows = try Row.fetchAll(db, sql: activitiesSQL, arguments: window.arguments)
         var kinds = GroupCounts(), groups = GroupCounts(), months: [String: Double] = [:]
         var count = (current: 0.0, previous: 0.0), participants = count, withoutCount = count
         for row in rows {
@@ -56,11 +65,7 @@ enum ActivityMetrics {
 
     private static func partners(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws {
         var partners = GroupCounts()
-        for row in try Row.fetchAll(db, sql: """
-            SELECT p.name, total(a.held_on >= :s), total(a.held_on < :s)
-            FROM activities a JOIN activity_partners ap ON ap.activity_id = a.id JOIN partners p ON p.id = ap.partner_id
-            WHERE a.held_on BETWEEN :ps AND :e GROUP BY p.id
-            """, arguments: window.arguments) {
+        for row in try Row.fetchAll(db, sql: partnersSQL, arguments: window.arguments) {
             partners.add(row[0], current: row[1], previous: row[2])
         }
         let engaged = partners.distinctKeys
@@ -79,43 +84,82 @@ enum ActivityMetrics {
                        previous: try rate(window.previous, members: end?.previous))
     }
 
-    /// Two exact ways to count the members active at a period's end who attended in it.
-    enum EngagementPlan {
+    /// Exact ways to count the members active at a period's end who attended in it.
+    enum EngagementPlan: CaseIterable {
         /// Look up every distinct attendee in members: cost grows with the attendees.
         case lookUpAttendees
         /// Count distinct attendees, then take away those among the members not active at the
         /// end (left by then, or joined after): cost grows with those, few for a recent period.
         case subtractInactive
+        /// Walk the distinct attendees and the members active at the end side by side, both in
+        /// member order, keeping the ids in both (a merge, no lookups): cost grows with the
+        /// attendance rows plus the members.
+        case mergeWithMembers
     }
+
+    /// Members not active at `:e` (left by then, or joined after), each part counted from its index.
+    static let inactiveSQL = """
+        SELECT (SELECT count(*) FROM members WHERE left_on <= :e) + (SELECT count(*) FROM members WHERE joined_on > :e)
+        """
 
     /// Attendees of `period`'s activities who are members at its end, by the cheaper plan.
     static func engagedMembers(_ db: Database, _ period: Period, activeAtEnd: Int) throws -> Int {
-        let inactive = try Int.fetchOne(db, sql: """
-            SELECT (SELECT count(*) FROM members WHERE left_on <= :e) + (SELECT count(*) FROM members WHERE joined_on > :e)
-            """, arguments: ["e": period.end.iso]) ?? 0
-        // About half the members attend something, so below that the subtraction is cheaper.
-        return try engagedMembers(db, period, plan: inactive < activeAtEnd / 2 ? .subtractInactive : .lookUpAttendees)
+        let inactive = try Int.fetchOne(db, sql: inactiveSQL, arguments: ["e": period.end.iso]) ?? 0
+        // Probing attendance for one member costs about as much as walking four members in a
+        // merge, so the subtraction wins while the inactive are under a fifth of all members.
+        return try engagedMembers(db, period, plan: inactive < (activeAtEnd + inactive) / 5 ? .subtractInactive : .mergeWithMembers)
     }
 
-    // Attendees are read in member order from attendance_member; the `+` on activity_id keeps
-    // SQLite from probing the primary key once per activity instead.
+    // Attendees are read in member order from attendance_member (member_id, activity_id); the
+    // `+` on activity_id keeps SQLite from reading the period's rows by the primary key instead
+    // (member ids out of order: a temporary B-tree to count them distinct).
     static func engagedMembers(_ db: Database, _ period: Period, plan: EngagementPlan) throws -> Int {
-        let arguments: StatementArguments = ["s": period.start.iso, "e": period.end.iso]
-        let attended = "+activity_id IN (SELECT id FROM activities WHERE held_on BETWEEN :s AND :e)"
+        let sql = engagementSQL(plan, attended: try attendedCondition(db, period))
+        return try Int.fetchOne(db, sql: sql, arguments: ["s": period.start.iso, "e": period.end.iso]) ?? 0
+    }
+
+    /// Each plan's statement, given the condition on attendance rows (`attendedCondition`).
+    static func engagementSQL(_ plan: EngagementPlan, attended: String) -> String {
         switch plan {
         case .lookUpAttendees:
-            return try Int.fetchOne(db, sql: """
+            return """
                 SELECT count(*) FROM (SELECT member_id FROM attendance WHERE \(attended) GROUP BY member_id) AS attendee
                 JOIN members m ON m.id = attendee.member_id
                 WHERE \(ActiveMembers.condition(on: ":e", alias: "m"))
-                """, arguments: arguments) ?? 0
+                """
         case .subtractInactive:
             let attendedBy = "EXISTS (SELECT 1 FROM attendance WHERE member_id = m.id AND \(attended))"
-            return try Int.fetchOne(db, sql: """
+            return """
                 SELECT (SELECT count(DISTINCT member_id) FROM attendance WHERE \(attended))
                      - (SELECT count(*) FROM members m WHERE m.left_on <= :e AND \(attendedBy))
                      - (SELECT count(*) FROM members m WHERE m.joined_on > :e AND \(attendedBy))
-                """, arguments: arguments) ?? 0
+                """
+        case .mergeWithMembers:
+            return """
+                SELECT count(*) FROM (
+                    SELECT member_id FROM attendance WHERE \(attended)
+                    INTERSECT SELECT id FROM members WHERE \(ActiveMembers.condition(on: ":e"))
+                    ORDER BY 1)
+                """
         }
+    }
+
+    /// The SQL condition on attendance.activity_id for "an activity held in `period`". The
+    /// period's activity ids are few; where they form a few runs of consecutive ids (activities
+    /// entered in date order) the condition is a BETWEEN per run, two comparisons per attendance
+    /// row instead of a probe of the list; otherwise the list itself. Every id in a run is an
+    /// activity of the period, so both say the same.
+    static func attendedCondition(_ db: Database, _ period: Period, maxRuns: Int = 8) throws -> String {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM activities WHERE held_on BETWEEN ? AND ? ORDER BY id",
+                                     arguments: [period.start.iso, period.end.iso])
+        var runs: [(Int64, Int64)] = []
+        for id in ids {
+            if let last = runs.last, last.1 + 1 == id { runs[runs.count - 1].1 = id } else { runs.append((id, id)) }
+        }
+        if runs.isEmpty { return "0" }
+        guard runs.count <= maxRuns else {
+            return "+activity_id IN (SELECT id FROM activities WHERE held_on BETWEEN :s AND :e)"
+        }
+        return "(" + runs.map { "+activity_id BETWEEN \($0.0) AND \($0.1)" }.joined(separator: " OR ") + ")"
     }
 }

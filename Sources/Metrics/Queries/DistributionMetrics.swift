@@ -2,16 +2,19 @@ import GRDB
 
 /// members.by_country, .by_region, .by_sector and countries.count: members active at the end
 /// of each period, grouped. One pass over members_sector_country(sector, country_code,
-/// joined_on, left_on) counts both periods per (sector, country); Swift folds those few
-/// hundred rows into the three groupings.
+/// joined_on, left_on) counts both periods per (sector, country) — in index order, so no
+/// temporary B-tree, and a FILTER per period so a row steps only the counts it belongs to;
+/// Swift folds those few hundred rows into the three groupings.
 enum DistributionMetrics {
+    static let sql = """
+        SELECT sector, country_code,
+               count(*) FILTER (WHERE \(ActiveMembers.condition(on: ":e"))),
+               count(*) FILTER (WHERE \(ActiveMembers.condition(on: ":pe")))
+        FROM members WHERE joined_on <= :e GROUP BY sector, country_code
+        """
+
     static func compute(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT sector, country_code,
-                   total(\(ActiveMembers.condition(on: ":e"))),
-                   total(\(ActiveMembers.condition(on: ":pe")))
-            FROM members WHERE joined_on <= :e GROUP BY sector, country_code
-            """, arguments: window.arguments)
+        let rows = try Row.fetchAll(db, sql: sql, arguments: window.arguments)
         let regionOf = try Dictionary(
             Row.fetchAll(db, sql: "SELECT c.code, r.name FROM countries c JOIN regions r ON r.id = c.region_id")
                 .map { ($0[0] as String, $0[1] as String) },

@@ -12,15 +12,21 @@ struct MembershipTimeline {
     private let joins: [Int], leftByEnd: [Int], leftByPreviousEnd: [Int]
     private let leaveDays: [String], leaves: [Int]
 
+    /// Joins per day, with those of them who left by each period's end: one pass in order over
+    /// members_joined(joined_on, left_on), covering; a FILTER per count, so a row steps only the
+    /// counts it belongs to.
+    static let joinsSQL = """
+        SELECT joined_on, count(*), count(*) FILTER (WHERE left_on <= :e), count(*) FILTER (WHERE left_on <= :pe)
+        FROM members WHERE joined_on <= :e GROUP BY joined_on
+        """
+    /// Departures per day: one pass in order over the partial members_left(left_on).
+    static let leavesSQL = """
+        SELECT left_on, count(*) FROM members WHERE left_on IS NOT NULL AND left_on <= :e GROUP BY left_on
+        """
+
     static func fetch(_ db: Database, _ window: Window) throws -> MembershipTimeline {
-        // Covered by members_joined(joined_on, left_on) and the partial members_left(left_on).
-        let joinRows = try Row.fetchAll(db, sql: """
-            SELECT joined_on, count(*), total(left_on <= :e), total(left_on <= :pe)
-            FROM members WHERE joined_on <= :e GROUP BY joined_on
-            """, arguments: window.arguments)
-        let leaveRows = try Row.fetchAll(db, sql: """
-            SELECT left_on, count(*) FROM members WHERE left_on IS NOT NULL AND left_on <= :e GROUP BY left_on
-            """, arguments: window.arguments)
+        let joinRows = try Row.fetchAll(db, sql: joinsSQL, arguments: window.arguments)
+        let leaveRows = try Row.fetchAll(db, sql: leavesSQL, arguments: window.arguments)
         return MembershipTimeline(
             joinDays: joinRows.map { $0[0] }, joins: runningTotals(joinRows, 1),
             leftByEnd: runningTotals(joinRows, 2), leftByPreviousEnd: runningTotals(joinRows, 3),
@@ -30,7 +36,7 @@ struct MembershipTimeline {
     private static func runningTotals(_ rows: [Row], _ column: Int) -> [Int] {
         var sum = 0
         return rows.map { row in
-            sum += Int(row[column] as Double)
+            sum += row[column] as Int
             return sum
         }
     }

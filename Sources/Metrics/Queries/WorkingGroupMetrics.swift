@@ -3,15 +3,19 @@ import GRDB
 /// working_groups.established, .total, .members and .by_kind. Groups are few; their members
 /// are counted in one pass over working_group_members (keyed by group).
 enum WorkingGroupMetrics {
+    /// Each group's members at both period ends: groups in id order, each one's members read
+    /// as one range of working_group_members' primary key (working_group_id, member_id).
+    static let sql = """
+        SELECT g.id, g.name, g.kind, g.established_on,
+               count(*) FILTER (WHERE \(ActiveMembers.condition(on: ":e", alias: "m"))),
+               count(*) FILTER (WHERE \(ActiveMembers.condition(on: ":pe", alias: "m")))
+        FROM working_groups g LEFT JOIN working_group_members m ON m.working_group_id = g.id
+        GROUP BY g.id
+        """
+
     /// Working-group names by id, for activities.by_working_group.
     static func compute(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws -> [Int64: String] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT g.id, g.name, g.kind, g.established_on,
-                   total(\(ActiveMembers.condition(on: ":e", alias: "m"))),
-                   total(\(ActiveMembers.condition(on: ":pe", alias: "m")))
-            FROM working_groups g LEFT JOIN working_group_members m ON m.working_group_id = g.id
-            GROUP BY g.id
-            """, arguments: window.arguments)
+        let rows = try Row.fetchAll(db, sql: sql, arguments: window.arguments)
         let (s, e) = (window.current.start.iso, window.current.end.iso)
         let (ps, pe) = (window.previous.start.iso, window.previous.end.iso)
         var names: [Int64: String] = [:]
