@@ -20,9 +20,10 @@ enum CLI {
         return fromArgs
     }()
 
-    static func run(_ arguments: [String], cwd: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs the binary (or `executable`, such as /bin/sh for limits set by the shell) with `arguments`.
+    static func run(_ arguments: [String], cwd: String? = nil, environment: [String: String] = [:], executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -8,7 +8,7 @@ import Testing
 struct WriteFaultTests {
     /// Runs almanac with writes limited to `blocks` × 512 bytes per file.
     static func runLimited(_ blocks: Int, _ arguments: [String]) throws -> CLI.Result {
-        try CLI.run(["-c", "ulimit -f \(blocks); exec \"$0\" \"$@\"", CLI.binary.path] + arguments, shell: true)
+        try CLI.run(["-c", "ulimit -f \(blocks); exec \"$0\" \"$@\"", CLI.binary.path] + arguments, executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     @Test func aFullDiskKeepsThePreviousPDFAndNamesIt() throws {
@@ -20,23 +20,6 @@ struct WriteFaultTests {
         #expect(r.stderr.contains("check that its disk has free space"), "\(r.stderr)")
         #expect(String(decoding: t.bytes("r.pdf"), as: UTF8.self) == "the previous report")
         #expect((try FileManager.default.contentsOfDirectory(atPath: t.path)) == ["r.pdf"], "no temporary file is left")
-    }
-}
-
-extension CLI {
-    /// Runs `/bin/sh` with `arguments` instead of the binary (for limits set by the shell).
-    static func run(_ arguments: [String], shell: Bool) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }
 
