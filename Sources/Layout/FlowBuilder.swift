@@ -46,6 +46,8 @@ final class FlowBuilder {
     private var tableCounter = 0
     /// The widest natural column widths of each table width group.
     private var groupWidths: [String: [Double]] = [:]
+    /// Where `build` put each contents flowable, and the headings it lists (rebuilt each pass).
+    private(set) var contentsSlots: [(index: Int, headings: [(index: Int, level: Int, title: String, inContents: Bool)])] = []
 
     init(theme: Theme, shaper: TextShaper, headingPositions: [Int: (page: Int, y: Double)]) {
         self.theme = theme
@@ -70,6 +72,7 @@ final class FlowBuilder {
         // Headings are numbered in document order: the contents and the fixpoint key on that number.
         let allHeadings = Self.headings(in: blocks)
         groupWidths = [:]
+        contentsSlots = []
         for block in blocks {
             guard case .table(let t) = block, let group = t.widthGroup, !t.header.isEmpty else { continue }
             let widths = naturalWidths(t)
@@ -103,7 +106,9 @@ final class FlowBuilder {
                 out.append(PageBreakFlowable())
             case .tableOfContents(let title, let maxLevel):
                 out.append(heading(level: 1, runs: [InlineRun(title)], index: nil))
-                out.append(toc(allHeadings.filter { $0.inContents && $0.level <= maxLevel }))
+                let listed = allHeadings.filter { $0.inContents && $0.level <= maxLevel }
+                contentsSlots.append((out.count, listed))
+                out.append(toc(listed))
             }
         }
         return out

@@ -40,6 +40,10 @@ extension TextShaper {
     /// A retained Pango font of this shaper's font table (shared by every line it shaped).
     package func font(_ id: Int32) -> UnsafeMutablePointer<PangoFont> { shapedFonts[Int(id)] }
 
+    /// Every glyph this shaper has produced in font `id` so far (drawn or only measured): what a
+    /// font subset can be cut to before the pages are drawn.
+    package func glyphsShaped(inFont id: Int32) -> GlyphSet { shapedGlyphs[Int(id)] }
+
     /// The glyphs of one unwrapped line of `text`, shaped as the painter shapes a text item: the
     /// item's own base direction, no wrapping. Cached by text, spans, style and direction.
     public func lineGlyphs(_ text: String, style: TextStyle, spans: [TextSpan] = [], rightToLeft: Bool = false) -> LineGlyphs {
@@ -98,9 +102,11 @@ extension TextShaper {
             glyphs.reserveCapacity(count); xs.reserveCapacity(count); clusters.reserveCapacity(count)
             var anyY = false
             let itemStart = Int32(item.pointee.offset) - Int32(lineStart)
+            let id = fontID(font)
             for i in 0..<count {
                 let info = string.pointee.glyphs[i]
                 glyphs.append(info.glyph)
+                shapedGlyphs[Int(id)].insert(info.glyph)
                 xs.append(Float(pen + info.geometry.x_offset) / 1024)
                 let dy = Float(info.geometry.y_offset) / 1024
                 if dy != 0 { anyY = true }
@@ -108,7 +114,7 @@ extension TextShaper {
                 clusters.append(itemStart + string.pointee.log_clusters[i])
                 pen += info.geometry.width
             }
-            runs.append(GlyphRun(font: fontID(font), glyphs: glyphs, x: xs, y: anyY ? ys : [], clusters: clusters,
+            runs.append(GlyphRun(font: id, glyphs: glyphs, x: xs, y: anyY ? ys : [], clusters: clusters,
                                  textStart: itemStart, textEnd: itemStart + Int32(item.pointee.length),
                                  rightToLeft: item.pointee.analysis.level % 2 == 1))
         }
@@ -121,8 +127,48 @@ extension TextShaper {
         g_object_ref(key)
         let id = Int32(shapedFonts.count)
         shapedFonts.append(font)
+        shapedGlyphs.append(GlyphSet())
         fontIDs[key] = id
         return id
+    }
+}
+
+/// A set of glyph ids, as a bitmap: a font has at most 65,536 glyphs, and a shaper inserts one
+/// per glyph it shapes, so insertion must cost next to nothing.
+public struct GlyphSet: Sendable, Equatable {
+    private var words: [UInt64] = []
+
+    public init() {}
+
+    /// Adds `glyph`; Pango's flags for an empty or unknown glyph are not glyph ids and are skipped.
+    public mutating func insert(_ glyph: UInt32) {
+        guard glyph < 0x1_0000 else { return }
+        let w = Int(glyph >> 6)
+        if w >= words.count { words.append(contentsOf: repeatElement(0, count: w + 1 - words.count)) }
+        words[w] |= 1 << UInt64(glyph & 63)
+    }
+
+    public func contains(_ glyph: UInt32) -> Bool {
+        let w = Int(glyph >> 6)
+        return w < words.count && words[w] & (1 << UInt64(glyph & 63)) != 0
+    }
+
+    /// The glyph ids, ascending.
+    public var sorted: [UInt32] {
+        var out: [UInt32] = []
+        for (w, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                out.append(UInt32(w << 6 + bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+        return out
+    }
+
+    public mutating func formUnion(_ other: GlyphSet) {
+        if other.words.count > words.count { words.append(contentsOf: repeatElement(0, count: other.words.count - words.count)) }
+        for (i, w) in other.words.enumerated() { words[i] |= w }
     }
 }
 

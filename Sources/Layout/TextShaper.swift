@@ -111,6 +111,8 @@ public final class TextShaper {
     /// Fonts of shaped glyph runs (`GlyphRun.font`), retained; and the layouts `lineGlyphs` shapes with.
     package internal(set) var shapedFonts: [UnsafeMutablePointer<PangoFont>] = []
     var fontIDs: [UnsafeMutableRawPointer: Int32] = [:]
+    /// The glyphs shaped in each font of `shapedFonts`.
+    var shapedGlyphs: [GlyphSet] = []
     var glyphCache: [GlyphKey: LineGlyphs] = [:]
     let ltrLayout: OpaquePointer, rtlLayout: OpaquePointer
     private let rtlContext: OpaquePointer

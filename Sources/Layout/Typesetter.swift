@@ -32,12 +32,18 @@ public final class Typesetter {
         var positions: [Int: (page: Int, y: Double)] = [:]
         var result: (pages: [Page], sink: PageSink)
         var passes = 0
+        let first = FlowBuilder(theme: theme, shaper: shaper, headingPositions: positions)
+        var flowables = try first.build(document.blocks)
         repeat {
             passes += 1
-            let builder = FlowBuilder(theme: theme, shaper: shaper, headingPositions: positions)
-            let flowables = try builder.build(document.blocks)
+            if passes > 1 {
+                // Only the contents depend on the positions, and its height does not (the page
+                // numbers sit in a fixed column): later passes rebuild it and paginate again.
+                let builder = FlowBuilder(theme: theme, shaper: shaper, headingPositions: positions)
+                for slot in first.contentsSlots { flowables[slot.index] = builder.toc(slot.headings) }
+            }
             result = paginate(flowables, theme: theme)
-            result.sink.warnings = builder.warnings + result.sink.warnings
+            result.sink.warnings = first.warnings + result.sink.warnings
             var found: [Int: (page: Int, y: Double)] = [:]
             for h in result.sink.headings { found[h.index] = (h.pageIndex, h.y) }
             let stable = found.count == positions.count && found.allSatisfy { k, v in

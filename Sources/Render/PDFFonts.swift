@@ -5,7 +5,13 @@
 // ids (RETAIN_GIDS), so the content streams need no renumbering and the widths (/W) are the font's
 // own advances. TrueType outlines are embedded as CIDFontType2 (FontFile2, /CIDToGIDMap /Identity),
 // CFF outlines as CIDFontType0 with the OpenType file (FontFile3 /OpenType).
+//
+// Subsetting is the writer's largest cost (a CJK face alone is most of it), so `prepare` starts it
+// on another thread before the first page is drawn, cut to every glyph the shaper has produced
+// in the face; `write` uses that program when the pages drew nothing beyond it (they draw what
+// layout shaped, so in practice always) and cuts the face again otherwise.
 import CPango
+import Dispatch
 import Foundation
 import Layout
 
@@ -19,6 +25,8 @@ final class PDFFonts {
         let resource: String
         let number: Int
         let postScriptName: String
+        /// The font file and index ("path#0"): faces are embedded once per key.
+        let key: String
         /// Advance of each glyph in 1/1000 em, as written in /W (the content stream positions
         /// with these), by glyph id; `unused` for glyphs not drawn.
         var widths: [Int32]
@@ -41,6 +49,12 @@ final class PDFFonts {
     private var faceIndex: [String: Int] = [:]
     private var uses: [Int32: Use] = [:]
     private let shaper: TextShaper
+    /// Subsets started by `prepare`, by face key: the glyphs they keep and the deflated program.
+    private var prepared: [String: (glyphs: GlyphSet, program: Background<Program>)] = [:]
+    private let subsetQueue = DispatchQueue(label: "almanac.font-subsets")
+
+    /// A font program as written: its length before and its bytes after deflating.
+    struct Program: Sendable { var length: Int; var packed: [UInt8] }
 
     init(shaper: TextShaper) { self.shaper = shaper }
 
@@ -49,17 +63,45 @@ final class PDFFonts {
     }
 
     /// The face and size of shaper font `id`, registering its face on first use.
+    /// Starts cutting every face the shaper has used to the glyphs it shaped in it.
+    func prepare() {
+        var order: [String] = []
+        var planned: [String: (face: OpaquePointer, glyphs: GlyphSet)] = [:]
+        for id in 0..<Int32(shaper.shapedFonts.count) {
+            let font = shaper.font(id)
+            let key = PDFFonts.key(of: font, id: id)
+            if planned[key] == nil {
+                planned[key] = (hb_font_get_face(pango_font_get_hb_font(font))!, GlyphSet())
+                order.append(key)
+            }
+            planned[key]!.glyphs.formUnion(shaper.glyphsShaped(inFont: id))
+        }
+        for key in order {
+            let (face, glyphs) = planned[key]!
+            let handed = Handed(pointer: hb_face_reference(face)!)
+            prepared[key] = (glyphs, Background(on: subsetQueue) {
+                defer { hb_face_destroy(handed.pointer) }
+                let program = try PDFFonts.subset(handed.pointer, glyphs: glyphs.sorted)
+                return Program(length: program.count, packed: Zlib.deflate(program))
+            })
+        }
+    }
+
+    /// The font file and index a Pango font draws from.
+    private static func key(of font: UnsafeMutablePointer<PangoFont>, id: Int32) -> String {
+        let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self))
+        var file: UnsafeMutablePointer<FcChar8>?
+        var index: Int32 = 0
+        guard let pattern, FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file else { return "font \(id)" }
+        FcPatternGetInteger(pattern, FC_INDEX, 0, &index)
+        return String(cString: file) + "#\(index)"
+    }
+
     func use(_ id: Int32, allocate: () -> Int) -> Use {
         if let u = uses[id] { return u }
         let font = shaper.font(id)
         let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self))
-        var file: UnsafeMutablePointer<FcChar8>?
-        var index: Int32 = 0
-        var key = "font \(id)"
-        if let pattern, FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file {
-            FcPatternGetInteger(pattern, FC_INDEX, 0, &index)
-            key = String(cString: file) + "#\(index)"
-        }
+        let key = PDFFonts.key(of: font, id: id)
         var embolden: FcBool = 0
         if let pattern { FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) }
         var matrix: UnsafeMutablePointer<FcMatrix>?
@@ -79,7 +121,7 @@ final class PDFFonts {
             face = faces.count
             let glyphCount = Int(hb_face_get_glyph_count(hbFace))
             faces.append(Face(hb: hbFace, metrics: metrics, upem: Double(upem), resource: "F\(face)", number: allocate(),
-                              postScriptName: PDFFonts.postScriptName(hbFace, fallback: "Font\(face)"),
+                              postScriptName: PDFFonts.postScriptName(hbFace, fallback: "Font\(face)"), key: key,
                               widths: [Int32](repeating: Face.unused, count: glyphCount),
                               unicode: [[UInt8]?](repeating: nil, count: glyphCount)))
             faceIndex[key] = face
@@ -117,7 +159,13 @@ final class PDFFonts {
     func write(to output: PDFOutput, allocate: () -> Int) throws {
         for face in faces {
             let used = face.used
-            let program = try subset(face, glyphs: used)
+            let program: Program
+            if let p = prepared[face.key], used.allSatisfy({ p.glyphs.contains($0) }) {
+                program = try p.program.value()
+            } else {
+                let bytes = try PDFFonts.subset(face.hb, glyphs: used)
+                program = Program(length: bytes.count, packed: Zlib.deflate(bytes))
+            }
             let cff = PDFFonts.hasTable(face.hb, "CFF ") || PDFFonts.hasTable(face.hb, "CFF2")
             let name = PDFFonts.subsetTag(face.postScriptName, used) + "+" + face.postScriptName
             let cid = allocate(), descriptor = allocate(), file = allocate(), toUnicode = allocate()
@@ -137,13 +185,13 @@ final class PDFFonts {
             output.object(cid, "<< /Type /Font /Subtype /\(cff ? "CIDFontType0" : "CIDFontType2") /BaseFont /\(name) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW 0 /W \(w)\(cff ? "" : " /CIDToGIDMap /Identity") >>")
             let m = PDFFonts.descriptorMetrics(face)
             output.object(descriptor, "<< /Type /FontDescriptor /FontName /\(name) /Flags 4 /FontBBox [ \(m.bbox.map { String($0) }.joined(separator: " ")) ] /ItalicAngle \(m.italicAngle) /Ascent \(m.ascent) /Descent \(m.descent) /CapHeight \(m.capHeight) /StemV 80 /\(cff ? "FontFile3" : "FontFile2") \(file) 0 R >>")
-            output.deflatedStream(file, cff ? "/Subtype /OpenType" : "/Length1 \(program.count)", program)
+            output.deflatedStream(file, cff ? "/Subtype /OpenType" : "/Length1 \(program.length)", packed: program.packed)
             output.deflatedStream(toUnicode, "", Array(PDFFonts.toUnicode(face.unicode, glyphs: used).utf8))
         }
     }
 
     /// The font program reduced to `glyphs` (ids kept), as an OpenType/TrueType file.
-    private func subset(_ face: Face, glyphs: [UInt32]) throws -> [UInt8] {
+    private static func subset(_ face: OpaquePointer, glyphs: [UInt32]) throws -> [UInt8] {
         guard let input = hb_subset_input_create_or_fail() else { throw RenderError.cairo("font subsetting: out of memory") }
         defer { hb_subset_input_destroy(input) }
         let set = hb_subset_input_glyph_set(input)
@@ -154,14 +202,16 @@ final class PDFFonts {
         for tag in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx", "DSIG", "vhea", "vmtx", "VORG"] {
             hb_set_add(drop, PDFFonts.tag(tag))
         }
-        guard let result = hb_subset_or_fail(face.hb, input) else {
-            throw RenderError.cairo("cannot subset font \(face.postScriptName)")
+        guard let result = hb_subset_or_fail(face, input) else {
+            throw RenderError.cairo("cannot subset font \(postScriptName(face, fallback: "(unnamed)"))")
         }
         defer { hb_face_destroy(result) }
         let blob = hb_face_reference_blob(result)
         defer { hb_blob_destroy(blob) }
         var length: UInt32 = 0
-        guard let data = hb_blob_get_data(blob, &length), length > 0 else { throw RenderError.cairo("cannot subset font \(face.postScriptName)") }
+        guard let data = hb_blob_get_data(blob, &length), length > 0 else {
+            throw RenderError.cairo("cannot subset font \(postScriptName(face, fallback: "(unnamed)"))")
+        }
         return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
     }
 

@@ -8,6 +8,7 @@
 // is kept is one object number per page and annotation, and the glyphs each font used.
 import Base
 import CCairo
+import Dispatch
 import Foundation
 import Layout
 
@@ -43,11 +44,18 @@ final class PDFWriter {
         output.write("%PDF-1.7\n%\u{e2}\u{e3}\u{cf}\u{d3}\n".unicodeScalars.map { UInt8($0.value) })
         let catalog = allocate(), pagesRoot = allocate(), resources = allocate()
         pageNumbers = document.pages.map { _ in allocate() }
+        fonts.prepare()
         var annotationCount = 0
+        // Each page's content is deflated on another thread while the next page is drawn, and
+        // written after it: at most two pages' content are held, whatever the page count.
+        let deflating = DispatchQueue(label: "almanac.page-content")
+        var previous: (number: Int, packed: Background<[UInt8]>)?
         for (p, page) in document.pages.enumerated() {
             let content = try draw(page, index: p)
-            let contents = allocate()
-            output.deflatedStream(contents, "", content.bytes, level: 3)
+            if let previous { output.deflatedStream(previous.number, "", packed: try previous.packed.value()) }
+            let bytes = content.bytes
+            previous = (allocate(), Background(on: deflating) { Zlib.deflate(bytes, level: 3) })
+            let contents = previous!.number
             var numbers: [Int] = []
             for (i, link) in content.links.enumerated() {
                 let n = allocate()
@@ -64,6 +72,7 @@ final class PDFWriter {
             output.object(pageNumbers[p], dict)
             progress?(p + 1, document.pages.count)
         }
+        if let previous { output.deflatedStream(previous.number, "", packed: try previous.packed.value()) }
         try fonts.write(to: output, allocate: allocate)
         var res = "<< /ProcSet [ /PDF /Text /ImageB /ImageC ]"
         if !fonts.faces.isEmpty { res += " /Font << " + fonts.faces.map { "/\($0.resource) \($0.number) 0 R" }.joined(separator: " ") + " >>" }

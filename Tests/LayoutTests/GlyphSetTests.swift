@@ -1,0 +1,37 @@
+// The glyph sets the PDF writer cuts font subsets to before drawing: what a shaper produced must
+// all be there, in order, and Pango's flags for empty and unknown glyphs must not be.
+import Base
+import Layout
+import Testing
+
+@Suite struct GlyphSetTests {
+    @Test func keepsGlyphIDsSortedAndSkipsPangoFlags() {
+        var set = GlyphSet()
+        for g: UInt32 in [65_535, 3, 64, 3, 0, 63, GlyphRun.emptyGlyph, GlyphRun.unknownFlag | 0x4E2D] { set.insert(g) }
+        #expect(set.sorted == [0, 3, 63, 64, 65_535])
+        #expect(set.contains(64) && !set.contains(65) && !set.contains(GlyphRun.emptyGlyph))
+        var other = GlyphSet()
+        other.insert(70_000 - 65_536)
+        other.insert(1)
+        set.formUnion(other)
+        #expect(set.sorted == [0, 1, 3, 63, 64, 4_464, 65_535])
+    }
+
+    @Test func aShaperRecordsEveryGlyphItDrawsAfterLayout() throws {
+        let typesetter = try Typesetter(theme: Theme())
+        let document = Document(metadata: DocumentMetadata(title: "t"), theme: Theme(),
+                                blocks: [.paragraph([InlineRun("Membership grew, and Zoë joined — नमस्ते")])])
+        let laidOut = try typesetter.layout(document)
+        let shaper = typesetter.shaper
+        var drawn = 0
+        for page in laidOut.pages {
+            for case .text(let t) in page.items {
+                for run in shaper.lineGlyphs(t.text, style: t.style, spans: t.spans, rightToLeft: t.rightToLeft).runs {
+                    let shaped = shaper.glyphsShaped(inFont: run.font)
+                    for g in run.glyphs where g < 0x1_0000 { #expect(shaped.contains(g)); drawn += 1 }
+                }
+            }
+        }
+        #expect(drawn > 20)
+    }
+}
