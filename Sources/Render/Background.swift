@@ -23,7 +23,8 @@ final class Background<T: Sendable>: @unchecked Sendable {
     }
 }
 
-/// A C pointer handed to a worker that alone uses it until the work is done.
+/// A C object handed to a worker: only for objects safe to read from several threads at once
+/// (a HarfBuzz face), since the thread that handed it may go on using it.
 struct Handed<P>: @unchecked Sendable {
     let pointer: P
 }

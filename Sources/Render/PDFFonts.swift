@@ -62,7 +62,6 @@ final class PDFFonts {
         for f in faces { hb_font_destroy(f.metrics); hb_face_destroy(f.hb) }
     }
 
-    /// The face and size of shaper font `id`, registering its face on first use.
     /// Starts cutting every face the shaper has used to the glyphs it shaped in it.
     func prepare() {
         var order: [String] = []
@@ -97,6 +96,7 @@ final class PDFFonts {
         return String(cString: file) + "#\(index)"
     }
 
+    /// The face and size of shaper font `id`, registering its face on first use.
     func use(_ id: Int32, allocate: () -> Int) -> Use {
         if let u = uses[id] { return u }
         let font = shaper.font(id)

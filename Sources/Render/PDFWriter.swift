@@ -50,12 +50,14 @@ final class PDFWriter {
         // written after it: at most two pages' content are held, whatever the page count.
         let deflating = DispatchQueue(label: "almanac.page-content")
         var previous: (number: Int, packed: Background<[UInt8]>)?
+        func writePrevious() throws {
+            if let previous { output.deflatedStream(previous.number, "", packed: try previous.packed.value()) }
+        }
         for (p, page) in document.pages.enumerated() {
             let content = try draw(page, index: p)
-            if let previous { output.deflatedStream(previous.number, "", packed: try previous.packed.value()) }
-            let bytes = content.bytes
-            previous = (allocate(), Background(on: deflating) { Zlib.deflate(bytes, level: 3) })
-            let contents = previous!.number
+            try writePrevious()
+            let contents = allocate(), bytes = content.bytes
+            previous = (contents, Background(on: deflating) { Zlib.deflate(bytes, level: 3) })
             var numbers: [Int] = []
             for (i, link) in content.links.enumerated() {
                 let n = allocate()
@@ -72,7 +74,7 @@ final class PDFWriter {
             output.object(pageNumbers[p], dict)
             progress?(p + 1, document.pages.count)
         }
-        if let previous { output.deflatedStream(previous.number, "", packed: try previous.packed.value()) }
+        try writePrevious()
         try fonts.write(to: output, allocate: allocate)
         var res = "<< /ProcSet [ /PDF /Text /ImageB /ImageC ]"
         if !fonts.faces.isEmpty { res += " /Font << " + fonts.faces.map { "/\($0.resource) \($0.number) 0 R" }.joined(separator: " ") + " >>" }
