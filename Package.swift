@@ -102,14 +102,14 @@ let package = Package(
         // Scratch folders and tool runs shared by the test targets (not part of the product).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BaseTests", dependencies: ["Base"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Base", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Store", "Base", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Base", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Store", "Base", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Base", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Layout", "Charts", "Base", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Base"], exclude: ["Golden"]),
         .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax", "Base"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ReportSyntax", "Metrics", "Layout", "Store", "Base"]),
-        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store", "ReportSyntax", "Base", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CLITests", dependencies: ["AlmanacCLI", "Store", "ReportSyntax", "Base", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `almanac` binary as a user would, capturing its exit status and output.
 enum CLI {
@@ -53,5 +54,5 @@ struct TempDir {
         return file(name)
     }
     func remove() { try? FileManager.default.removeItem(atPath: path) }
-    func bytes(_ name: String) -> Data { FileManager.default.contents(atPath: file(name)) ?? Data() }
+    func bytes(_ name: String) -> FileBytes { FileBytes(path: file(name)) }
 }

@@ -1,5 +1,6 @@
 import Base
 import Foundation
+import TestSupport
 import GRDB
 import Store
 import Testing
@@ -24,7 +25,7 @@ struct CorruptionFuzzTests {
     }
 
     static func expectSurvives(_ db: String, _ label: String, build: Bool) throws {
-        let before = FileManager.default.contents(atPath: db)
+        let before = FileBytes(path: db)
         var commands = [["check", db, "--today", "2025-01-01"], ["metrics", db, "--year", "2023"]]
         if build { commands.append(["build", "--db", db, "--out", db + ".pdf"]) }
         for command in commands {
@@ -32,7 +33,7 @@ struct CorruptionFuzzTests {
             #expect(r.reason == .exit && (r.status == 0 || r.status == 1), "\(label): \(command[0]) ended with \(r.status) (124 = hung): \(r.stderr.prefix(300))")
             #expect(!r.stderr.contains("Fatal error"), "\(label): \(command[0]) trapped")
         }
-        #expect(FileManager.default.contents(atPath: db) == before, "\(label): the database changed")
+        #expect(FileBytes(path: db) == before, "\(label): the database changed")
     }
 
     @Test(arguments: 1...12)

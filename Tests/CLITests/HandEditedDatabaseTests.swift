@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One hand-edited database per crash class of issue 14: metrics, build and lint stop with
@@ -35,7 +36,7 @@ struct HandEditedDatabaseTests {
     func metricsAndCheckNameTheRow(_ c: Case) throws {
         let t = TempDir(); defer { t.remove() }
         let db = try HandEdits.copy(in: t, loosen: [c.table], c.sql)
-        let before = FileManager.default.contents(atPath: db)
+        let before = FileBytes(path: db)
         let m = try CLI.run(["metrics", db, "--year", "2023"])
         // Metrics checks classes, not every character (a GLOB per character doubles its time on a
         // large network): a noncharacter edited in by hand is check's to find (import refuses it).
@@ -50,7 +51,7 @@ struct HandEditedDatabaseTests {
         let check = try CLI.run(["check", db, "--today", "2025-01-01"])
         #expect(check.status == 1)
         #expect(check.stdout.contains(c.expected), "check: \(check.stdout)")
-        #expect(FileManager.default.contents(atPath: db) == before, "the database is unchanged")
+        #expect(FileBytes(path: db) == before, "the database is unchanged")
     }
 
     @Test func buildAndLintStopWithTheRowToo() throws {

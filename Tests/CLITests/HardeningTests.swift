@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 14's attack cases that are not hand-edited databases: absurd numbers, hostile report
@@ -148,7 +149,7 @@ struct HardeningTests {
         let report = t.write("r.md", "---\ntitle: T\n---\n# Hi\n")
         let r = try CLI.run(["build", report, "--db", HandEdits.sample, "--out", t.file("r.pdf"), "--set", "paper=letter", "--set", "created=2024-01-02"])
         #expect(r.status == 0, "\(r.stderr)")
-        let pdf = t.bytes("r.pdf")
+        let pdf = t.bytes("r.pdf").data
         #expect(pdf.range(of: Data("/MediaBox [ 0 0 612 792 ]".utf8)) != nil, "letter pages")
         #expect(pdf.range(of: Data("20240102".utf8)) != nil, "the creation date given")
         for (setting, message) in [("paper=legal", "paper must be a4 or letter"), ("created=soon", "created must be a YYYY-MM-DD date"),

@@ -1,5 +1,6 @@
 import Base
 import Foundation
+import TestSupport
 import ReportSyntax
 import Testing
 
@@ -164,6 +165,6 @@ struct ReportCommandTests {
         t.write("bad.md", "---\ntitle: Bad\n---\n{{ members.nope }}\n")
         let r = try CLI.run(["build", "bad.md", "--db", Self.database, "--out", "old.pdf"], cwd: t.path)
         #expect(r.status == 1)
-        #expect(t.bytes("old.pdf") == Data("previous report".utf8))
+        #expect(t.bytes("old.pdf") == FileBytes("previous report"))
     }
 }

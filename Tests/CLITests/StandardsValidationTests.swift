@@ -82,7 +82,7 @@ struct StandardsValidationTests {
             #expect(report.contains("\(file) ua1: passed"), "\(file) PDF/UA-1:\n\(report)")
         }
         // The claims are in the XMP metadata.
-        let raw = String(decoding: t.bytes("standards.pdf"), as: Unicode.ASCII.self)
+        let raw = String(decoding: t.bytes("standards.pdf").data, as: Unicode.ASCII.self)
         #expect(raw.contains("<pdfaid:part>2</pdfaid:part>") && raw.contains("<pdfaid:conformance>A</pdfaid:conformance>"))
         #expect(raw.contains("<pdfuaid:part>1</pdfuaid:part>"))
         // The cover is read as text: its title is the first heading, not inside a Figure.
@@ -98,7 +98,7 @@ struct StandardsValidationTests {
         let definition = Self.root + "/Reports/grant-report.md"
         let none = try CLI.run(["build", definition, "--db", ReportCommandTests.database, "--pdf-standard", "none", "--out", t.file("n.pdf")])
         #expect(none.status == 0, "\(none.stderr)")
-        let raw = String(decoding: t.bytes("n.pdf"), as: Unicode.ASCII.self)
+        let raw = String(decoding: t.bytes("n.pdf").data, as: Unicode.ASCII.self)
         #expect(!raw.contains("<pdfaid:part>") && !raw.contains("<pdfuaid:part>"))
         let bad = try CLI.run(["build", definition, "--db", ReportCommandTests.database, "--pdf-standard", "a-3b", "--out", t.file("b.pdf")])
         #expect(bad.status == 64)

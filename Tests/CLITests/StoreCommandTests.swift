@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The store commands end to end: exit codes, stdout for results, stderr for one-line errors.
@@ -73,7 +74,7 @@ struct StoreCommandTests {
             #expect(r.stdout.isEmpty)
         }
         #expect(t.bytes("org.db") == before)
-        #expect(t.bytes("notsqlite.db") == Data("hello".utf8))
+        #expect(t.bytes("notsqlite.db") == FileBytes("hello"))
         let usage = try CLI.run(["import", db, "regions", t.file("bad.csv"), "--date-format", "YY/MM"])
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("--date-format 'YY/MM' is not dmy, mdy, ymd"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Metrics
 import Store
@@ -23,11 +24,11 @@ import Store
     @Test func computingMetricsLeavesTheFileUntouched() throws {
         let f = try Fixture(activitySQL)
         defer { f.cleanup() }
-        let before = FileManager.default.contents(atPath: f.path)
+        let before = FileBytes(path: f.path)
         let attributes = try FileManager.default.attributesOfItem(atPath: f.path)
         _ = try f.metrics(year(2023))
         _ = try f.metrics(range("2022-07-01", "2023-06-30"))
-        #expect(FileManager.default.contents(atPath: f.path) == before)
+        #expect(FileBytes(path: f.path) == before)
         #expect(try FileManager.default.attributesOfItem(atPath: f.path)[.modificationDate] as? Date == attributes[.modificationDate] as? Date)
         // No journal or WAL file was left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.dir) == ["test.db"])

@@ -111,7 +111,7 @@ struct PDFTests {
         let renderer = Renderer(shaper: shaper)
         let target = dir + "/report.pdf"
         try renderer.writePDF(try typesetter.layout(Document(blocks: [.paragraph("The good version.")])), to: target)
-        let before = try Data(contentsOf: URL(fileURLWithPath: target))
+        let before = FileBytes(path: target)
         // A file with a PNG header that Cairo cannot decode passes layout and fails while drawing.
         let broken = dir + "/broken.png"
         var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
@@ -119,7 +119,7 @@ struct PDFTests {
         try png.write(to: URL(fileURLWithPath: broken))
         let doc = Document(blocks: [.paragraph("The bad version."), .figure(Figure(.image(path: broken), altText: "broken"))])
         #expect(throws: RenderError.self) { try renderer.writePDF(try typesetter.layout(doc), to: target) }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
+        #expect(FileBytes(path: target) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["broken.png", "report.pdf"])
         // A missing folder is an error, not a crash.
         #expect(throws: RenderError.self) { try renderer.writePDF(try typesetter.layout(doc), to: dir + "/no/such/folder/x.pdf") }

@@ -1,5 +1,6 @@
 import Base
 import Foundation
+import TestSupport
 import GRDB
 import Testing
 @testable import Store
@@ -84,7 +85,7 @@ struct SampleGeneratorTests {
         #expect(throws: StoreError("\(p): already exists; pass --force to replace it, or choose another file name")) {
             try DatabaseFiles.createAtomically(p, replace: false) { try SampleGenerator(members: 10).write(into: $0) }
         }
-        #expect(bytes(p) == Data("precious".utf8))
+        #expect(bytes(p) == FileBytes("precious"))
     }
 
     @Test func forceReplacesAnExistingDatabase() throws {

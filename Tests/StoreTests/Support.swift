@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GRDB
 @testable import Store
 
@@ -37,4 +38,4 @@ struct Scratch {
     }
 }
 
-func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
+func bytes(_ path: String) -> FileBytes { FileBytes(path: path) }
