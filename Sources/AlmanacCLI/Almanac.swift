@@ -11,6 +11,7 @@
 // This target is deliberately thin: it parses arguments, calls the modules, and turns their
 // errors into one-line messages on stderr with a non-zero exit.
 import ArgumentParser
+import Base
 import Foundation
 import Layout
 import Metrics
@@ -52,6 +53,7 @@ extension ReportError: UserFacingError {}
 extension ReportFileError: UserFacingError {}
 extension ReportErrors: UserFacingError {}
 extension SettingError: UserFacingError {}
+extension Cleanup.Stopped: UserFacingError {}
 
 /// Runs a command body, printing user-facing errors as one line each on stderr; a SQLite
 /// failure is reported by Store as a problem of `database`.

@@ -59,6 +59,10 @@ final class PDFFonts {
     init(shaper: TextShaper) { self.shaper = shaper }
 
     deinit {
+        // No subset outlives the writer, even one `write` did not need (a face shaped but never
+        // drawn) or never reached (a failed page): a worker still cutting a font while the
+        // process exits would race the libraries' exit handlers.
+        for p in prepared.values { _ = try? p.program.value() }
         for f in faces { hb_font_destroy(f.metrics); hb_face_destroy(f.hb) }
     }
 

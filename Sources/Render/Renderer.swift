@@ -52,8 +52,10 @@ public final class Renderer {
             try writer.write()
             // mkstemp creates 0600; give the PDF the usual permissions.
             chmod(temp, 0o644)
-            guard rename(temp, path) == 0 else {
-                throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+            try Cleanup.shared.unlessStopped {
+                guard rename(temp, path) == 0 else {
+                    throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+                }
             }
         } catch {
             unlink(temp)
@@ -94,8 +96,10 @@ public final class Renderer {
             temps.append(try renderPNG(document.pages[i], pageIndex: i, for: path, dpi: dpi, painter: painter))
             written.append(path)
         }
-        for (temp, path) in zip(temps, written) where rename(temp, path) != 0 {
-            throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+        try Cleanup.shared.unlessStopped {
+            for (temp, path) in zip(temps, written) where rename(temp, path) != 0 {
+                throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+            }
         }
         temps = []
         return written
@@ -108,9 +112,11 @@ public final class Renderer {
 
     private func writePNG(_ page: Page, pageIndex: Int, to path: String, dpi: Double, painter: Painter) throws {
         let temp = try renderPNG(page, pageIndex: pageIndex, for: path, dpi: dpi, painter: painter)
-        guard rename(temp, path) == 0 else {
-            unlink(temp)
-            throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+        defer { unlink(temp) }  // gone once renamed; otherwise not left behind
+        try Cleanup.shared.unlessStopped {
+            guard rename(temp, path) == 0 else {
+                throw RenderError.output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+            }
         }
     }
 

@@ -21,7 +21,9 @@ public enum CSVExport {
             try queue.read { db in
                 for (table, (path, temp)) in zip(Schema.tableOrder, zip(paths, temps)) { try write(db, table: table, to: temp, for: path) }
             }
-            for (path, temp) in zip(paths, temps) { try DatabaseFiles.replace(path, with: temp) }
+            try Cleanup.shared.unlessStopped {
+                for (path, temp) in zip(paths, temps) { try DatabaseFiles.replace(path, with: temp) }
+            }
         } catch {
             // Only files: a folder of that name was not made here.
             for temp in temps where FileKind.of(temp) == .regular { try? FileManager.default.removeItem(atPath: temp) }

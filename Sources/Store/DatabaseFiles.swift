@@ -5,7 +5,8 @@ import GRDB
 /// Whole-file writes that never leave a half-written database behind.
 public enum DatabaseFiles {
     /// Atomically puts `temp` in place of `path` (POSIX rename: readers see the old file or the
-    /// new one, never neither). Both must be in the same folder.
+    /// new one, never neither). Both must be in the same folder. Callers run it inside
+    /// `Cleanup.shared.unlessStopped`, so that a signal already sent stops it.
     public static func replace(_ path: String, with temp: String) throws {
         guard rename(temp, path) == 0 else {
             throw StoreError("\(path): cannot move the new file into place (\(String(cString: strerror(errno)))); the previous file is unchanged")
@@ -32,7 +33,7 @@ public enum DatabaseFiles {
                 try fill(queue)
                 try queue.close()
             }
-            try DatabaseFiles.replace(path, with: temp)
+            try Cleanup.shared.unlessStopped { try DatabaseFiles.replace(path, with: temp) }
         } catch {
             try? fm.removeItem(atPath: temp)
             try? fm.removeItem(atPath: temp + "-journal")

@@ -49,6 +49,28 @@ public final class Cleanup: @unchecked Sendable {
     /// The signal that stopped the process, or 0.
     public var signal: Int32 { lock.lock(); defer { lock.unlock() }; return caught }
 
+    /// Thrown instead of finishing work once SIGINT or SIGTERM has arrived.
+    public struct Stopped: Error, CustomStringConvertible {
+        public let signal: Int32
+        public var description: String { "stopped by \(signal == SIGINT ? "SIGINT" : "SIGTERM")" }
+    }
+
+    /// Runs `body`, the step that makes work final (renaming a file into place, committing),
+    /// unless a signal has stopped the process, or is waiting to: then it throws `Stopped`.
+    /// The signal handler cannot record a signal while `body` runs, so a signal sent before
+    /// the step is never followed by the step. The CLI blocks SIGINT and SIGTERM in every
+    /// thread and takes them on one thread of its own, so one not yet taken is pending.
+    public func unlessStopped<T>(_ body: () throws -> T) throws -> T {
+        lock.lock(); defer { lock.unlock() }
+        if caught == 0 {
+            var pending = sigset_t()
+            sigpending(&pending)
+            for sig in [SIGINT, SIGTERM] where sigismember(&pending, sig) == 1 { caught = sig }
+        }
+        if caught != 0 { throw Stopped(signal: caught) }
+        return try body()
+    }
+
     /// Records `signal`, runs the stop actions and removes every registered path.
     public func run(signal: Int32) {
         lock.lock()

@@ -150,6 +150,9 @@ public struct CSVImporter {
             summary.related = related
             // A header the `also` table used is not ignored.
             for r in related { summary.ignoredHeaders.removeAll { !r.ignoredHeaders.contains($0) } }
+            // A SIGINT or SIGTERM sent during the import rolls it back, even one that arrived
+            // after the last statement (an interrupt then has nothing left to interrupt).
+            try Cleanup.shared.unlessStopped {}
             return summary
         }
     }
