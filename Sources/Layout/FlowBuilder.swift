@@ -202,6 +202,7 @@ final class FlowBuilder {
                 var e = entry(item.text, style: bodyStyle, lineHeight: bodyLineHeight, indent: indent, tag: .listItem)
                 e.marker = numbered ? "\(start + i)." : (level == 0 ? "•" : "–")
                 e.markerWidth = step
+                shaper.shapeForDrawing(e.marker!, style: TextBlockFlowable.markerStyle(e.style))
                 e.gapBefore = entries.isEmpty ? 0 : 2
                 entries.append(e)
                 if !item.children.isEmpty && level == 0 {
@@ -398,6 +399,8 @@ final class FlowBuilder {
             return FigureFlowable(content: .image(path: path, size: Size(w, h)), contentSize: Size(w, h), caption: cap,
                                   captionGap: 6, spaceBefore: 6, spaceAfter: bodyLineHeight, altText: f.altText)
         case .graphic(let g):
+            // A chart measured its labels; a cover or a logo's monogram may not have.
+            for case .text(let t) in g.items { shaper.shapeForDrawing(t.text, style: t.style, spans: t.spans, rightToLeft: t.rightToLeft) }
             var scale = min(1, width / max(1, g.size.width))
             if g.size.height * scale > maxHeight { scale = maxHeight / g.size.height }
             return FigureFlowable(content: .graphic(g, scale: scale), contentSize: Size(g.size.width * scale, g.size.height * scale),
@@ -435,6 +438,7 @@ final class FlowBuilder {
                 maxGraphic = max(maxGraphic, g.size.height * scale + 4)
             }
             let change = k.change.map { shaper.paragraph(arrow + $0, style: changeStyle, width: inner).lines } ?? []
+            shaper.shapeForDrawing(k.value, style: valueStyle)
             maxChangeLines = max(maxChangeLines, change.count)
             tiles.append(.init(label: label, value: k.value, change: change, changeColor: color, graphic: graphic,
                                graphicAlt: "Trend of \(k.label)"))
@@ -456,8 +460,12 @@ final class FlowBuilder {
             let indent = Double(h.level - 1) * 16
             let p = shaper.paragraph(h.title, style: style, width: textWidth - indent - numberWidth - 12)
             let position = headingPositions[h.index]
+            let number = position.map { String($0.page + 1) } ?? "0"
+            var numberStyle = style
+            numberStyle.tabularFigures = true  // as TOCFlowable draws it
+            shaper.shapeForDrawing(number, style: numberStyle)
             entries.append(.init(lines: p.lines, level: h.level, style: style,
-                                 number: position.map { String($0.page + 1) } ?? "0",
+                                 number: number,
                                  target: position, gapBefore: h.level == 1 && !entries.isEmpty ? 6 : 0, indent: indent))
         }
         return TOCFlowable(entries: entries[...], lineHeight: bodyLineHeight, width: textWidth, numberWidth: numberWidth,

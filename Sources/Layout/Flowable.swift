@@ -151,6 +151,15 @@ struct TextBlockFlowable: Flowable {
         return nil
     }
 
+    /// A list marker ("•", "3.") in an entry set in `style`: upright, regular, tabular figures.
+    static func markerStyle(_ style: TextStyle) -> TextStyle {
+        var marker = style
+        marker.tabularFigures = true
+        marker.weight = .regular
+        marker.italic = false
+        return marker
+    }
+
     func draw(at origin: Point, into sink: PageSink) {
         if let heading { sink.headings.append((heading.index, heading.level, heading.title, sink.pageIndex, origin.y)) }
         if let rule {
@@ -165,11 +174,7 @@ struct TextBlockFlowable: Flowable {
             let left = origin.x + entry.indent
             if let marker = entry.marker {
                 sink.begin(.label)
-                var markerStyle = entry.style
-                markerStyle.tabularFigures = true
-                markerStyle.weight = .regular
-                markerStyle.italic = false
-                sink.text(TextItem(text: marker, style: markerStyle, x: left - entry.markerWidth, baseline: Self.baseline(y, entry),
+                sink.text(TextItem(text: marker, style: Self.markerStyle(entry.style), x: left - entry.markerWidth, baseline: Self.baseline(y, entry),
                                    width: entry.markerWidth - 4, alignment: .end))
                 sink.end(.label)
             }

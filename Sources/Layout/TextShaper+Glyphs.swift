@@ -69,12 +69,25 @@ extension TextShaper {
             guard let line = pango_layout_get_line_readonly(layout, i) else { continue }
             pen = appendRuns(of: line, lineStart: 0, pen: pen, to: &runs)
         }
-        let baseline = Double(pango_layout_get_baseline(layout)) / 1024
+        // The layout's baseline is its first line's ascent. Asking the layout for it would build an
+        // iterator, which measures the whole layout again: a third of a line's cost here.
+        var first = PangoRectangle()
+        if let line = pango_layout_get_line_readonly(layout, 0) { pango_layout_line_get_extents(line, nil, &first) }
+        let baseline = Double(-first.y) / 1024
         let result = LineGlyphs(runs: runs, width: Double(logical.width) / 1024, ascent: baseline, descent: Double(logical.height) / 1024 - baseline)
         collectUnknownGlyphs(text, in: layout)
         if glyphCache.count > 300_000 { glyphCache.removeAll(keepingCapacity: true) }
         glyphCache[key] = result
         return result
+    }
+
+    /// Shapes a line that layout places without measuring it (a page number, a KPI value), as
+    /// the writer will draw it: the writer cuts each font's subset, before it draws a page, to
+    /// the glyphs shaped so far, and a glyph first shaped while drawing makes it cut that font
+    /// again, on the drawing thread.
+    package func shapeForDrawing(_ text: String, style: TextStyle, spans: [TextSpan] = [], rightToLeft: Bool = false) {
+        guard !text.isEmpty else { return }  // the writer draws nothing for it
+        _ = lineGlyphs(text, style: style, spans: spans, rightToLeft: rightToLeft)
     }
 
     /// Caches the glyphs of a paragraph's line for `lineGlyphs` (keyed by the line's own text and spans).

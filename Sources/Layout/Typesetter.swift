@@ -236,6 +236,7 @@ public final class Typesetter {
                                             width: width, alignment: .center)))
                 extra.append(.endTag(.artifactFooter))
             }
+            for case .text(let t) in extra { shaper.shapeForDrawing(t.text, style: t.style, spans: t.spans, rightToLeft: t.rightToLeft) }
             // Running matter goes after the content, so text extraction reads the body first.
             pages[p].items.append(contentsOf: extra)
         }

@@ -34,4 +34,35 @@ import Testing
         }
         #expect(drawn > 20)
     }
+
+    /// The writer cuts each font's subset before it draws a page, to the glyphs layout shaped: a
+    /// line layout placed without shaping it (a page number, a KPI value, a list marker, a
+    /// cover's words, the contents' page numbers) would make it cut that font again.
+    @Test func layoutShapesEveryLineItPlaces() throws {
+        let typesetter = try Typesetter(theme: Theme())
+        var cover = Graphic(size: Size(300, 80))
+        cover.add(TextItem(text: "Ünïque cover words 2031", style: TextStyle(role: .heading, weight: .bold, size: 30), x: 0, baseline: 40, width: 300))
+        var blocks: [Block] = [.figure(Figure(.graphic(cover), altText: "cover")), .tableOfContents(),
+                               .kpiRow([KPI(value: "98,765", label: "Members", change: "+4%", direction: .up)])]
+        for section in 1...3 {
+            blocks.append(.heading(level: 1, text: [InlineRun("Section \(section)")]))
+            blocks.append(.bulletList([ListItem("first"), ListItem("second")]))
+            blocks.append(.numberedList([ListItem("one"), ListItem("two")], start: 7))
+            blocks.append(.pageBreak)
+        }
+        let document = Document(metadata: DocumentMetadata(title: "Annual Report"), theme: Theme(), blocks: blocks)
+        let laidOut = try typesetter.layout(document)
+        #expect(laidOut.pages.count >= 3)
+        let shaper = typesetter.shaper
+        let before = shaper.misses
+        var lines = 0
+        for page in laidOut.pages {
+            for case .text(let t) in page.items where !t.text.isEmpty {
+                _ = shaper.lineGlyphs(t.text, style: t.style, spans: t.spans, rightToLeft: t.rightToLeft)
+                lines += 1
+            }
+        }
+        #expect(lines > 30)
+        #expect(shaper.misses == before, "\(shaper.misses - before) lines were first shaped when drawn")
+    }
 }
