@@ -127,4 +127,63 @@ import Store
             #expect(counts == [3, 2], "\(plan)")
         }
     }
+
+    @Test func theOneReadOfAttendanceGoesByActivityAndTheInactiveByTheDateIndexes() throws {
+        try withPlans { db in
+            let read = try Self.plan(db, ActivityMetrics.attendanceByActivitySQL, ["lo": 1, "hi": 9])
+            #expect(read.contains("SEARCH attendance USING PRIMARY KEY (activity_id>? AND activity_id<?)"), "\(read)")
+            #expect(!read.contains("TEMP B-TREE"), "\(read)")
+            let inactive = try Self.plan(db, ActivityMetrics.inactiveIDsSQL, ["e": "2023-12-31"])
+            #expect(inactive.contains("USING COVERING INDEX members_left"), "\(inactive)")
+            #expect(inactive.contains("USING COVERING INDEX members_joined"), "\(inactive)")
+        }
+    }
+
+    @Test func theOneReadCountsAsEveryPlanOnTheSample() throws {
+        let f = try Fixture.sample(members: 2_000, seed: 13)
+        defer { f.cleanup() }
+        for period in [year(2023), year(2022), range("2022-07-01", "2023-06-30")] {
+            let window = Window(period)
+            let (read, plans) = try f.read { db in
+                (try ActivityMetrics.engagedMembersInOneRead(db, window),
+                 try [window.current, window.previous].map { p in try ActivityMetrics.EngagementPlan.allCases.map { try ActivityMetrics.engagedMembers(db, p, plan: $0) } })
+            }
+            let counts = try #require(read, "the sample's member ids fit a bitmap")
+            #expect(plans[0].allSatisfy { $0 == counts.current } && plans[1].allSatisfy { $0 == counts.previous }, "\(period): \(counts) against \(plans)")
+            #expect(counts.current > 0 && counts.previous > 0)
+        }
+    }
+
+    @Test func theOneReadCountsTheFixtureAndSkipsActivitiesOutsideThePeriodsBetweenTheirIds() throws {
+        let f = try Fixture(activitySQL)
+        defer { f.cleanup() }
+        let counts = try f.read { db in try ActivityMetrics.engagedMembersInOneRead(db, Window(year(2023))) }
+        #expect(counts.map { [$0.current, $0.previous] } == [3, 2])
+        // Activity 2, between the periods' ids but held in 2020, and its attendee count for neither.
+        let g = try Fixture(edgeMembersSQL + """
+            INSERT INTO activities (id, kind, title, held_on) VALUES (1, 'webinar', 'A', '2023-02-10'), (2, 'webinar', 'B', '2020-05-01'), (3, 'webinar', 'C', '2022-03-01');
+            INSERT INTO attendance (activity_id, member_id) VALUES (1, 1), (2, 2), (2, 4), (3, 1);
+            """)
+        defer { g.cleanup() }
+        let window = Window(year(2023))
+        let (read, perPeriod) = try g.read { db in
+            (try ActivityMetrics.engagedMembersInOneRead(db, window),
+             try [window.current, window.previous].map { try ActivityMetrics.engagedMembers(db, $0, plan: .lookUpAttendees) })
+        }
+        #expect(read.map { [$0.current, $0.previous] } == perPeriod)
+    }
+
+    @Test func memberIdsTooLargeForABitmapLeaveEngagementToThePerPeriodPlans() throws {
+        let big = ActivityMetrics.bitmapLimit
+        let f = try Fixture(activitySQL + """
+            INSERT INTO members (id, name, joined_on) VALUES (\(big), 'Far Away', '2020-01-01');
+            INSERT INTO attendance (activity_id, member_id) VALUES (1, \(big));
+            """)
+        defer { f.cleanup() }
+        #expect(try f.read { db in try ActivityMetrics.engagedMembersInOneRead(db, Window(year(2023))) } == nil)
+        // The rate is still computed, by the per-period plans: 4 of the members at the end attended.
+        let m = try f.metrics(year(2023))
+        let members = try #require(m.scalar("members.end")?.value)
+        #expect(m.scalar("engagement.rate")?.value == Ratio.of(4, members))
+    }
 }

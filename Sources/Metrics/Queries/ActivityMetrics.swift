@@ -1,4 +1,6 @@
+import Base
 import GRDB
+import GRDBSQLite
 import Store
 
 /// activities.*, partners.* and engagement.rate for activities held in either period.
@@ -76,12 +78,74 @@ enum ActivityMetrics {
     /// Members active at the period end who attended anything in the period, ÷ members.end.
     private static func engagement(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws {
         let end = builder.scalars["members.end"]
-        func rate(_ p: Period, members: Double?) throws -> Double? {
-            guard let members, members > 0 else { return nil }
-            return Ratio.of(Double(try engagedMembers(db, p, activeAtEnd: Int(members))), members)
+        let members = (current: end?.value.map(Int.init) ?? 0, previous: end?.previous.map(Int.init) ?? 0)
+        let engaged = try engagedMembersInOneRead(db, window) ?? (
+            current: members.current > 0 ? try engagedMembers(db, window.current, activeAtEnd: members.current) : 0,
+            previous: members.previous > 0 ? try engagedMembers(db, window.previous, activeAtEnd: members.previous) : 0)
+        func rate(_ engaged: Int, _ members: Int) -> Double? { members > 0 ? Ratio.of(Double(engaged), Double(members)) : nil }
+        builder.scalar("engagement.rate", rate(engaged.current, members.current), previous: rate(engaged.previous, members.previous))
+    }
+
+    /// The attendance of activities `:lo` … `:hi` in the table's own order (by activity).
+    static let attendanceByActivitySQL = "SELECT activity_id, member_id FROM attendance WHERE activity_id BETWEEN :lo AND :hi"
+
+    /// The members not active at `:e` (left by then, or joined after), from the date indexes.
+    static let inactiveIDsSQL = "SELECT id FROM members WHERE left_on <= :e UNION ALL SELECT id FROM members WHERE joined_on > :e"
+
+    /// Member ids up to this many get a bitmap (8 MB a period at most); beyond, the per-period plans.
+    static let bitmapLimit: Int64 = 1 << 26
+
+    /// Each period's attendees who are members at its end, counted as the `subtractInactive`
+    /// plan counts them (the distinct attendees less those not active at the end), from one
+    /// read of both periods' attendance in the table's own order instead of one walk of the
+    /// attendance index per period plus a probe per inactive member: a bit per member id is set
+    /// for each period it attended in, and the period's inactive members' bits are taken away.
+    /// Nil when member ids are negative or too large for a bitmap.
+    static func engagedMembersInOneRead(_ db: Database, _ window: Window) throws -> (current: Int, previous: Int)? {
+        let low = min(try Int64.fetchOne(db, sql: "SELECT min(id) FROM members") ?? 0,
+                      try Int64.fetchOne(db, sql: "SELECT min(member_id) FROM attendance") ?? 0)
+        let high = max(try Int64.fetchOne(db, sql: "SELECT max(id) FROM members") ?? 0,
+                       try Int64.fetchOne(db, sql: "SELECT max(member_id) FROM attendance") ?? 0)
+        guard low >= 0, high < bitmapLimit else { return nil }
+        // Whether each of the two periods' activities was held in the period (true) or before it.
+        var isCurrent: [Int64: Bool] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, held_on >= :s FROM activities WHERE held_on BETWEEN :ps AND :e", arguments: window.arguments) {
+            isCurrent[row[0]] = row[1]
         }
-        builder.scalar("engagement.rate", try rate(window.current, members: end?.value),
-                       previous: try rate(window.previous, members: end?.previous))
+        let words = Int(high >> 6) + 1
+        var current = [UInt64](repeating: 0, count: words), previous = current
+        if let lo = isCurrent.keys.min(), let hi = isCurrent.keys.max() {
+            let statement = try db.makeStatement(sql: attendanceByActivitySQL)
+            try statement.setArguments(["lo": lo, "hi": hi])
+            let sqlite = statement.sqliteStatement
+            defer { sqlite3_reset(sqlite) }
+            // Rows come grouped by activity: its period is looked up once per activity.
+            var activity = Int64.min, held: Bool? = nil
+            while true {
+                let code = sqlite3_step(sqlite)
+                guard code == SQLITE_ROW else {
+                    guard code == SQLITE_DONE else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                            sql: attendanceByActivitySQL)
+                    }
+                    break
+                }
+                let a = sqlite3_column_int64(sqlite, 0), m = Int(sqlite3_column_int64(sqlite, 1))
+                if a != activity { activity = a; held = isCurrent[a] }
+                switch held {
+                case true?: current[m >> 6] |= 1 << UInt64(m & 63)
+                case false?: previous[m >> 6] |= 1 << UInt64(m & 63)
+                case nil: break  // an activity outside both periods, between their ids
+                }
+            }
+        }
+        func engaged(_ attended: inout [UInt64], activeOn end: CalendarDate) throws -> Int {
+            for id in try Int64.fetchAll(db, sql: inactiveIDsSQL, arguments: ["e": end.iso]) {
+                attended[Int(id >> 6)] &= ~(1 << UInt64(id & 63))
+            }
+            return attended.reduce(0) { $0 + $1.nonzeroBitCount }
+        }
+        return (try engaged(&current, activeOn: window.current.end), try engaged(&previous, activeOn: window.previous.end))
     }
 
     /// Exact ways to count the members active at a period's end who attended in it.
@@ -152,14 +216,24 @@ enum ActivityMetrics {
     static func attendedCondition(_ db: Database, _ period: Period, maxRuns: Int = 8) throws -> String {
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM activities WHERE held_on BETWEEN ? AND ? ORDER BY id",
                                      arguments: [period.start.iso, period.end.iso])
+        return attendedCondition(ids, maxRuns: maxRuns)
+            ?? "+activity_id IN (SELECT id FROM activities WHERE held_on BETWEEN :s AND :e)"
+    }
+
+    /// The condition for attendance of the activities `ids` as BETWEEN runs; nil when they form
+    /// more than `maxRuns` runs.
+    static func attendedCondition(_ ids: [Int64], maxRuns: Int) -> String? {
         var runs: [(Int64, Int64)] = []
-        for id in ids {
+        for id in ids.sorted() {
             if let last = runs.last, last.1 + 1 == id { runs[runs.count - 1].1 = id } else { runs.append((id, id)) }
         }
         if runs.isEmpty { return "0" }
-        guard runs.count <= maxRuns else {
-            return "+activity_id IN (SELECT id FROM activities WHERE held_on BETWEEN :s AND :e)"
-        }
+        guard runs.count <= maxRuns else { return nil }
         return "(" + runs.map { "+activity_id BETWEEN \($0.0) AND \($0.1)" }.joined(separator: " OR ") + ")"
+    }
+
+    /// The condition for attendance of the activities `ids`: BETWEEN runs, or the list itself.
+    static func attendedCondition(_ ids: [Int64]) -> String {
+        attendedCondition(ids, maxRuns: 8) ?? "+activity_id IN (\(ids.sorted().map(String.init).joined(separator: ",")))"
     }
 }
