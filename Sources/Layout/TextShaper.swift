@@ -95,7 +95,10 @@ public enum FontRegistry {
     }
 }
 
-/// Shapes and measures text with Pango. Not Sendable: one per thread.
+/// Shapes and measures text with Pango. Not Sendable, and only one thread of a process may use
+/// Pango at a time: Cairo 1.16 keeps at most 10 FreeType faces open process-wide and closes an
+/// idle one without the lock of the thread about to use it, so two threads shaping in many faces
+/// can crash (seen in a parallel test run).
 public final class TextShaper {
     public let fonts: Theme.Fonts
     package let fontMap: UnsafeMutablePointer<PangoFontMap>

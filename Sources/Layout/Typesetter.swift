@@ -8,7 +8,7 @@
 import Base
 import Foundation
 
-/// Lays out documents. Holds a `TextShaper` (and its cache), so reuse one per thread.
+/// Lays out documents. Holds a `TextShaper` (and its cache), so reuse one; see `TextShaper` on threads.
 public final class Typesetter {
     public let shaper: TextShaper
     /// The maximum number of layout passes for the contents' page numbers.

@@ -13,7 +13,7 @@ import CPango
 import Foundation
 import Layout
 
-/// Writes laid-out documents. Not Sendable (holds Pango objects): one per thread.
+/// Writes laid-out documents. Not Sendable (holds Pango objects); see `TextShaper` on threads.
 public final class Renderer {
     public let shaper: TextShaper
     /// The PDF Creator entry, e.g. "Almanac 0.1.0".
