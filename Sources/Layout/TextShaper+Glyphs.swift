@@ -6,7 +6,7 @@ import CPango
 import Foundation
 
 /// A run of glyphs in one font, in visual (left-to-right) order.
-public struct GlyphRun: Sendable {
+public struct GlyphRun: Sendable, Equatable {
     /// Index of the run's font in the shaper that shaped it (`TextShaper.font(_:)`).
     public var font: Int32
     public var glyphs: [UInt32]
@@ -27,7 +27,7 @@ public struct GlyphRun: Sendable {
 }
 
 /// The shaped glyphs of one line of text.
-public struct LineGlyphs: Sendable {
+public struct LineGlyphs: Sendable, Equatable {
     public var runs: [GlyphRun]
     /// The line's advance width in points.
     public var width: Double
@@ -52,6 +52,15 @@ extension TextShaper {
         let key = GlyphKey(text: Bytes(text: text), spans: spans, style: colorless, rightToLeft: rightToLeft)
         if let cached = glyphCache[key] { hits += 1; return cached }
         misses += 1
+        let result = spans.isEmpty && !rightToLeft ? itemizedLine(text, style: style) ?? laidOutLine(text, style: style)
+            : laidOutLine(text, style: style, spans: spans, rightToLeft: rightToLeft)
+        if glyphCache.count > 300_000 { glyphCache.removeAll(keepingCapacity: true) }
+        glyphCache[key] = result
+        return result
+    }
+
+    /// `lineGlyphs` through a PangoLayout: any text, spans and direction.
+    package func laidOutLine(_ text: String, style: TextStyle, spans: [TextSpan] = [], rightToLeft: Bool = false) -> LineGlyphs {
         let layout = rightToLeft ? rtlLayout : ltrLayout
         pango_layout_set_font_description(layout, description(role: style.role, weight: style.weight, italic: style.italic, size: style.size))
         let attrs = attributes(style: style, spans: spans, withColors: false)
@@ -74,11 +83,8 @@ extension TextShaper {
         var first = PangoRectangle()
         if let line = pango_layout_get_line_readonly(layout, 0) { pango_layout_line_get_extents(line, nil, &first) }
         let baseline = Double(-first.y) / 1024
-        let result = LineGlyphs(runs: runs, width: Double(logical.width) / 1024, ascent: baseline, descent: Double(logical.height) / 1024 - baseline)
         collectUnknownGlyphs(text, in: layout)
-        if glyphCache.count > 300_000 { glyphCache.removeAll(keepingCapacity: true) }
-        glyphCache[key] = result
-        return result
+        return LineGlyphs(runs: runs, width: Double(logical.width) / 1024, ascent: baseline, descent: Double(logical.height) / 1024 - baseline)
     }
 
     /// Shapes a line that layout places without measuring it (a page number, a KPI value), as
@@ -109,32 +115,38 @@ extension TextShaper {
             defer { node = n.pointee.next }
             guard let run = n.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self),
                   let item = run.pointee.item, let string = run.pointee.glyphs else { continue }
-            let count = Int(string.pointee.num_glyphs)
-            guard count > 0, let font = item.pointee.analysis.font else { continue }
-            var glyphs = [UInt32](), xs = [Float](), ys = [Float](), clusters = [Int32]()
-            glyphs.reserveCapacity(count); xs.reserveCapacity(count); clusters.reserveCapacity(count)
-            var anyY = false
-            let itemStart = Int32(item.pointee.offset) - Int32(lineStart)
-            let id = fontID(font)
-            for i in 0..<count {
-                let info = string.pointee.glyphs[i]
-                glyphs.append(info.glyph)
-                shapedGlyphs[Int(id)].insert(info.glyph)
-                xs.append(Float(pen + info.geometry.x_offset) / 1024)
-                let dy = Float(info.geometry.y_offset) / 1024
-                if dy != 0 { anyY = true }
-                ys.append(dy)
-                clusters.append(itemStart + string.pointee.log_clusters[i])
-                pen += info.geometry.width
-            }
-            runs.append(GlyphRun(font: id, glyphs: glyphs, x: xs, y: anyY ? ys : [], clusters: clusters,
-                                 textStart: itemStart, textEnd: itemStart + Int32(item.pointee.length),
-                                 rightToLeft: item.pointee.analysis.level % 2 == 1))
+            appendRun(item, string, lineStart: lineStart, pen: &pen, to: &runs)
         }
         return pen
     }
 
-    private func fontID(_ font: UnsafeMutablePointer<PangoFont>) -> Int32 {
+    /// Appends one shaped item (a glyph string in one font) as a run starting at `pen`, and moves `pen` past it.
+    func appendRun(_ item: UnsafeMutablePointer<PangoItem>, _ string: UnsafeMutablePointer<PangoGlyphString>, lineStart: Int,
+                   pen: inout Int32, to runs: inout [GlyphRun]) {
+        let count = Int(string.pointee.num_glyphs)
+        guard count > 0, let font = item.pointee.analysis.font else { return }
+        var glyphs = [UInt32](), xs = [Float](), ys = [Float](), clusters = [Int32]()
+        glyphs.reserveCapacity(count); xs.reserveCapacity(count); clusters.reserveCapacity(count)
+        var anyY = false
+        let itemStart = Int32(item.pointee.offset) - Int32(lineStart)
+        let id = fontID(font)
+        for i in 0..<count {
+            let info = string.pointee.glyphs[i]
+            glyphs.append(info.glyph)
+            shapedGlyphs[Int(id)].insert(info.glyph)
+            xs.append(Float(pen + info.geometry.x_offset) / 1024)
+            let dy = Float(info.geometry.y_offset) / 1024
+            if dy != 0 { anyY = true }
+            ys.append(dy)
+            clusters.append(itemStart + string.pointee.log_clusters[i])
+            pen += info.geometry.width
+        }
+        runs.append(GlyphRun(font: id, glyphs: glyphs, x: xs, y: anyY ? ys : [], clusters: clusters,
+                             textStart: itemStart, textEnd: itemStart + Int32(item.pointee.length),
+                             rightToLeft: item.pointee.analysis.level % 2 == 1))
+    }
+
+    func fontID(_ font: UnsafeMutablePointer<PangoFont>) -> Int32 {
         let key = UnsafeMutableRawPointer(font)
         if let id = fontIDs[key] { return id }
         g_object_ref(key)

@@ -119,6 +119,11 @@ public final class TextShaper {
     var glyphCache: [GlyphKey: LineGlyphs] = [:]
     let ltrLayout: OpaquePointer, rtlLayout: OpaquePointer
     private let rtlContext: OpaquePointer
+    /// The context `lineGlyphs` itemizes plain lines in (its font description changes per line,
+    /// which would make the layouts on `context` start over).
+    let itemContext: OpaquePointer
+    /// Each shaped font's line box (Pango's logical y and height, in Pango units), by font id.
+    var lineBoxes: [Int32: (y: Int32, height: Int32)] = [:]
 
     /// Creates a shaper. `Fonts/` in the current directory (if present), `fonts.directory` and
     /// `fontDirectories` are registered as application fonts first, so brand fonts win.
@@ -146,6 +151,8 @@ public final class TextShaper {
         pango_context_set_base_dir(rtlContext, PANGO_DIRECTION_RTL)
         rtlLayout = pango_layout_new(rtlContext)
         pango_layout_set_auto_dir(rtlLayout, 0)
+        itemContext = pango_font_map_create_context(map)
+        TextShaper.configure(itemContext)
         setupWarnings = warnings
         checkFamilies()
     }
@@ -157,6 +164,7 @@ public final class TextShaper {
         g_object_unref(UnsafeMutableRawPointer(ltrLayout))
         g_object_unref(UnsafeMutableRawPointer(rtlLayout))
         g_object_unref(UnsafeMutableRawPointer(rtlContext))
+        g_object_unref(UnsafeMutableRawPointer(itemContext))
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }

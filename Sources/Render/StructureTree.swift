@@ -194,7 +194,13 @@ enum Script: Equatable {
     /// The script of the first letter of `text` outside Latin, or nil when it has no letters.
     init?(text: String) {
         var sawLatin = false
-        for u in text.unicodeScalars where u.properties.isAlphabetic {
+        for u in text.unicodeScalars {
+            // ASCII's letters are A–Z and a–z (asking Unicode's tables costs 300 instructions a character).
+            if u.value < 0x80 {
+                if (0x41...0x5A).contains(u.value & ~0x20) { sawLatin = true }
+                continue
+            }
+            guard u.properties.isAlphabetic else { continue }
             switch u.value {
             case 0x0600...0x06FF, 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: self = .arabic; return
             case 0x0590...0x05FF: self = .hebrew; return
