@@ -39,18 +39,14 @@ extension TextShaper {
                     pango_shape_item(item, chars.baseAddress, length, nil, string, PANGO_SHAPE_NONE)
                     let count = Int(string.pointee.num_glyphs)
                     guard count > 0 else { return nil }
-                    var width: Int32 = 0
-                    for i in 0..<count {
-                        // A missing glyph's box is Pango's hex box, not the font's line box.
-                        if string.pointee.glyphs[i].glyph & GlyphRun.unknownFlag != 0 { return nil }
-                        width += string.pointee.glyphs[i].geometry.width
-                    }
-                    let box = lineBox(font)
-                    left = min(left, pen)
-                    right = max(right, pen + width)
+                    // A missing glyph's box is Pango's hex box, not the font's line box.
+                    for i in 0..<count where string.pointee.glyphs[i].glyph & GlyphRun.unknownFlag != 0 { return nil }
+                    let box = lineBox(font), start = pen
+                    appendRun(item, string, lineStart: 0, pen: &pen, to: &runs)
+                    left = min(left, start)
+                    right = max(right, pen)
                     bottom = max(bottom, box.y + box.height)
                     top = min(top, box.y)
-                    appendRun(item, string, lineStart: 0, pen: &pen, to: &runs)
                 }
                 guard !runs.isEmpty else { return nil }
                 let ascent = Double(-top) / 1024

@@ -216,24 +216,14 @@ enum ActivityMetrics {
     static func attendedCondition(_ db: Database, _ period: Period, maxRuns: Int = 8) throws -> String {
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM activities WHERE held_on BETWEEN ? AND ? ORDER BY id",
                                      arguments: [period.start.iso, period.end.iso])
-        return attendedCondition(ids, maxRuns: maxRuns)
-            ?? "+activity_id IN (SELECT id FROM activities WHERE held_on BETWEEN :s AND :e)"
-    }
-
-    /// The condition for attendance of the activities `ids` as BETWEEN runs; nil when they form
-    /// more than `maxRuns` runs.
-    static func attendedCondition(_ ids: [Int64], maxRuns: Int) -> String? {
         var runs: [(Int64, Int64)] = []
-        for id in ids.sorted() {
+        for id in ids {
             if let last = runs.last, last.1 + 1 == id { runs[runs.count - 1].1 = id } else { runs.append((id, id)) }
         }
         if runs.isEmpty { return "0" }
-        guard runs.count <= maxRuns else { return nil }
+        guard runs.count <= maxRuns else {
+            return "+activity_id IN (SELECT id FROM activities WHERE held_on BETWEEN :s AND :e)"
+        }
         return "(" + runs.map { "+activity_id BETWEEN \($0.0) AND \($0.1)" }.joined(separator: " OR ") + ")"
-    }
-
-    /// The condition for attendance of the activities `ids`: BETWEEN runs, or the list itself.
-    static func attendedCondition(_ ids: [Int64]) -> String {
-        attendedCondition(ids, maxRuns: 8) ?? "+activity_id IN (\(ids.sorted().map(String.init).joined(separator: ",")))"
     }
 }
