@@ -33,6 +33,12 @@ struct MetricsBuilder {
         scalar(name, Double(value), previous: Double(previous))
     }
 
+    /// Adds another family's metrics (families never share a name).
+    mutating func merge(_ other: MetricsBuilder) {
+        scalars.merge(other.scalars) { _, new in new }
+        groups.merge(other.groups) { _, new in new }
+    }
+
     mutating func grouped(_ name: String, _ rows: [GroupRow]) {
         assert(MetricCatalogue.definition(name)?.shape == .grouped, "\(name) is not a grouped metric in the catalogue")
         groups[name] = rows

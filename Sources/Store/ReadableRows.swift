@@ -27,18 +27,43 @@ public enum ReadableRows {
         public let nullable: Bool
         /// '' (or only spaces) is refused, as for names.
         public let nonEmpty: Bool
+        /// Decoded in Swift only where members are listed one by one (the directory), never by
+        /// the metrics' aggregates.
+        public let listed: Bool
+    }
+
+    /// Which of `all` a check covers.
+    public enum Part: Sendable {
+        /// Every column.
+        case all
+        /// The columns the metrics decode: every one but the `listed`.
+        case aggregated
+        /// The `listed` columns (members' names and emails). Nothing indexes them, so checking
+        /// them is a pass over the whole table; Metrics runs it beside its own queries, which
+        /// never decode them, and the directory waits for it before it reads a name.
+        case listed
+
+        func includes(_ c: Column) -> Bool {
+            switch self {
+            case .all: return true
+            case .aggregated: return !c.listed
+            case .listed: return c.listed
+            }
+        }
     }
 
     private static func columns(_ table: String, _ specs: [(String, Kind, String)]) -> [Column] {
-        specs.map { Column(table: table, name: $0.0, kind: $0.1, nullable: $0.2.contains("?"), nonEmpty: $0.2.contains("!")) }
+        specs.map { Column(table: table, name: $0.0, kind: $0.1, nullable: $0.2.contains("?"), nonEmpty: $0.2.contains("!"),
+                           listed: $0.2.contains("~")) }
     }
 
-    /// Every column Metrics and the reports read. Flags: `?` NULL allowed, `!` '' refused.
+    /// Every column Metrics and the reports read. Flags: `?` NULL allowed, `!` '' refused,
+    /// `~` read only by listings (`Column.listed`).
     public static let all: [Column] =
         columns("organization", [("name", .text, "!"), ("short_name", .text, "?"), ("founded_on", .date, "?")])
         + columns("regions", [("id", .integer, ""), ("name", .text, "!")])
         + columns("countries", [("code", .text, "!"), ("name", .text, "!"), ("region_id", .integer, "")])
-        + columns("members", [("id", .integer, ""), ("name", .text, "!"), ("email", .text, "?"), ("country_code", .text, "?"),
+        + columns("members", [("id", .integer, ""), ("name", .text, "!~"), ("email", .text, "?~"), ("country_code", .text, "?"),
                               ("sector", .text, "?"), ("joined_on", .date, ""), ("left_on", .date, "?")])
         + columns("working_groups", [("id", .integer, ""), ("name", .text, "!"), ("kind", .text, "!"), ("established_on", .date, ""),
                                      ("region_id", .integer, "?")])
@@ -97,12 +122,13 @@ public enum ReadableRows {
 
     /// One SQL query per table listing `detail` ("members row 1027: name is NULL") for every
     /// unreadable value of the tables that exist in `db`.
-    static func detailQueries(_ db: Database, characters: Bool, skipping: Set<String> = []) throws -> [(table: String, sql: String)] {
+    static func detailQueries(_ db: Database, characters: Bool, skipping: Set<String> = [],
+                              part: Part = .all) throws -> [(table: String, sql: String)] {
         var queries: [(table: String, sql: String)] = []
         for table in Schema.tableOrder where !skipping.contains(table) {
             guard try db.tableExists(table) else { continue }
             let present = Set(try db.columns(in: table).map { $0.name.lowercased() })
-            let cols = all.filter { $0.table == table && present.contains($0.name) }
+            let cols = all.filter { $0.table == table && present.contains($0.name) && part.includes($0) }
             guard !cols.isEmpty else { continue }
             // One pass over the table: every column's problem in one CASE chain.
             let problems = cols.map { problem($0, characters: characters) }
@@ -124,16 +150,16 @@ public enum ReadableRows {
     /// row-by-row CASE chain; only a table the screen cannot clear runs the row-naming query, so
     /// the message is the same whichever path found it. A small table (under `screenFrom` rows
     /// by its largest rowid) is read row by row at once: fewer statements to prepare.
-    /// `screenFrom` is a parameter for tests only.
-    public static func verify(_ db: Database, path: String, screenFrom: Int64 = screenFrom) throws {
+    /// `part` chooses the columns; `screenFrom` is a parameter for tests only.
+    public static func verify(_ db: Database, path: String, part: Part = .all, screenFrom: Int64 = screenFrom) throws {
         // attendance, activity_partners and working_group_members are only joined and counted
         // in SQL, never decoded in Swift, so a bad value there cannot trap; check still lists them.
         let skipping: Set<String> = ["attendance", "activity_partners", "working_group_members"]
-        for (table, sql) in try detailQueries(db, characters: false, skipping: skipping) {
+        for (table, sql) in try detailQueries(db, characters: false, skipping: skipping, part: part) {
             // A table rebuilt WITHOUT ROWID has no rowid to measure by: screened like a large one.
             let largest: Int64?
             do { largest = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") } catch { largest = .max }
-            if (largest ?? 0) >= screenFrom, try !suspect(db, table) { continue }
+            if (largest ?? 0) >= screenFrom, try !suspect(db, table, part: part) { continue }
             if let detail = try String.fetchOne(db, sql: sql + " LIMIT 1") {
                 throw StoreError("\(path): \(detail), which Almanac cannot read; fix the row (`almanac check \(path)` lists every such value)")
             }
@@ -150,11 +176,11 @@ public enum ReadableRows {
     /// value ≥ '' (≥ '!' where '' and spaces are refused: trim() = '' implies < '!') and < X''
     /// is text. `IS NULL` on a column the schema declares NOT NULL costs nothing (SQLite drops
     /// it); on a table rebuilt without the constraint it is a real test.
-    static func suspect(_ db: Database, _ table: String) throws -> Bool {
+    static func suspect(_ db: Database, _ table: String, part: Part = .all) throws -> Bool {
         let present = Set(try db.columns(in: table).map { $0.name.lowercased() })
         let quotedTable = "\"\(table)\""
         var screens: [String] = []
-        for c in all where c.table == table && present.contains(c.name) {
+        for c in all where c.table == table && present.contains(c.name) && part.includes(c) {
             let col = "\"\(c.name)\""
             switch c.kind {
             case .text, .date:

@@ -19,9 +19,9 @@ public enum OutputGuard {
                 return "\(output): is the \(suffix.dropFirst()) file of the database \(input); choose another output name"
             }
         }
-        guard let out = identity(output) else { return nil }
+        guard let out = FileIdentity(output) else { return nil }
         for input in inputs {
-            for candidate in [input, input + "-wal", input + "-journal"] where identity(candidate) == out {
+            for candidate in [input, input + "-wal", input + "-journal"] where FileIdentity(candidate) == out {
                 return "\(output): is the same file as \(candidate), which this command reads; choose another output name"
             }
         }
@@ -31,11 +31,5 @@ public enum OutputGuard {
     private static func canonical(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).standardizedFileURL.path
-    }
-
-    private static func identity(_ path: String) -> [UInt64]? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return [UInt64(st.st_dev), UInt64(st.st_ino)]
     }
 }

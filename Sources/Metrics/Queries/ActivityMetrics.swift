@@ -5,10 +5,10 @@ import Store
 
 /// activities.*, partners.* and engagement.rate for activities held in either period.
 enum ActivityMetrics {
+    /// activities.* and partners.*.
     static func compute(_ db: Database, _ window: Window, groupNames: [Int64: String], into builder: inout MetricsBuilder) throws {
         try activities(db, window, groupNames: groupNames, into: &builder)
         try partners(db, window, into: &builder)
-        try engagement(db, window, into: &builder)
     }
 
     /// One pass over activities_held: counts per (kind, group, month, period), folded in Swift
@@ -75,11 +75,14 @@ enum ActivityMetrics {
         builder.grouped("partners.by_name", partners.rows())
     }
 
-    /// Members active at the period end who attended anything in the period, ÷ members.end.
-    private static func engagement(_ db: Database, _ window: Window, into builder: inout MetricsBuilder) throws {
+    /// engagement.rate: members active at the period end who attended anything in the period,
+    /// ÷ members.end, which `builder` must hold already. `engaged` is `engagedMembersInOneRead`'s
+    /// result, read beside the other families; when it is nil the per-period plans run here.
+    static func engagement(_ db: Database, _ window: Window, engaged: (current: Int, previous: Int)?,
+                           into builder: inout MetricsBuilder) throws {
         let end = builder.scalars["members.end"]
         let members = (current: end?.value.map(Int.init) ?? 0, previous: end?.previous.map(Int.init) ?? 0)
-        let engaged = try engagedMembersInOneRead(db, window) ?? (
+        let engaged = try engaged ?? (
             current: members.current > 0 ? try engagedMembers(db, window.current, activeAtEnd: members.current) : 0,
             previous: members.previous > 0 ? try engagedMembers(db, window.previous, activeAtEnd: members.previous) : 0)
         func rate(_ engaged: Int, _ members: Int) -> Double? { members > 0 ? Ratio.of(Double(engaged), Double(members)) : nil }

@@ -52,6 +52,7 @@ extension MetricsEngine {
         let groupColumn = grouping == .region ? "r.name" : "c.name"
         return try StoreError.translating(path) {
             try queue.read { db in
+                try verifyListedColumns(db)
                 // Columns by position: the directory of a large network has ~100,000 rows.
                 let cursor = try Row.fetchCursor(db, sql: """
                     SELECT \(groupColumn) AS grp, m.name, c.name AS country, r.name AS region, m.sector, m.joined_on
