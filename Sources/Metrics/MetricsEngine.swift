@@ -1,4 +1,5 @@
 import Base
+import Foundation
 import GRDB
 import Store
 
@@ -142,5 +143,17 @@ public struct MetricsEngine: Sendable {
         } }
         let year = lastDay.flatMap { CalendarDate(iso: $0) }?.year ?? today.year - 1
         return Period.year(year)!
+    }
+}
+
+/// Whether the listed columns (`ReadableRows.Part.listed`) were found readable: checked once,
+/// by whichever reads first, `compute` or the directory.
+final class ListedColumnsCheck: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var passed: Bool {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

@@ -25,10 +25,9 @@ struct ReadPool: Sendable {
     /// their outcomes in the jobs' order, so that which error a caller reports first does not
     /// depend on which job finished first.
     func run<T: Sendable>(_ jobs: [Job<T>], on db: Database) -> [Result<T, Error>] {
-        guard let helper, jobs.count > 1 else { return jobs.map { job in Result { try job(db) } } }
-        // The main connection's SHARED lock, taken before the helper takes its own. If this
-        // read fails, the jobs fail the same way on their own.
-        guard (try? Self.lock(db)) != nil else { return jobs.map { job in Result { try job(db) } } }
+        // The main connection's SHARED lock is taken before the helper takes its own. If that
+        // read fails, the jobs, run in turn, fail the same way on their own.
+        guard let helper, jobs.count > 1, (try? Self.lock(db)) != nil else { return jobs.map { job in Result { try job(db) } } }
         let board = Board<T>(jobs)
         let finished = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .userInitiated).async {
@@ -96,17 +95,5 @@ private final class Board<T: Sendable>: @unchecked Sendable {
     /// Every job's outcome, once both threads are done.
     var outcomes: [Result<T, Error>] {
         lock.withLock { finished.map { $0! } }
-    }
-}
-
-/// Whether the listed columns (`ReadableRows.Part.listed`) were found readable: checked once,
-/// by whichever reads first, `compute` or the directory.
-final class ListedColumnsCheck: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var passed: Bool {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
     }
 }
