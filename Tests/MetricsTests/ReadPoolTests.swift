@@ -23,6 +23,21 @@ import Store
         }
     }
 
+    /// No members, no activities, no groups: the same empty answers on either path.
+    @Test func twoConnectionsComputeWhatOneComputesOnAnEmptyDatabase() throws {
+        let f = try Fixture()
+        defer { f.cleanup() }
+        let parallel = try MetricsEngine.open(f.path, parallelFrom: 0)
+        #expect(parallel.pool.helper != nil)
+        let today = date("2030-01-01")
+        for period in [year(2023), range("2022-04-01", "2023-09-30")] {
+            let one = try MetricsEngine.open(f.path, parallelFrom: .max).compute(period, today: today)
+            let two = try parallel.compute(period, today: today)
+            #expect(one == two, "\(period)")
+            #expect(two.value("members.end") == 0 && two.value("working_groups.total") == 0)
+        }
+    }
+
     @Test func everyFamilyIsTimedOnce() throws {
         let f = try Fixture.sample(members: 200, seed: 2)
         defer { f.cleanup() }
